@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import type { RouteEntry } from '../../functions/routes';
+import type { HttpEvent, HttpResult, LambdaHandler } from '../../shared/http/handler';
+import { routeKey } from '../../shared/http/route';
+import { toApiGatewayClaims, type DevAuth } from './dev-auth';
+import { renderDocsPage } from './docs-page';
+
+/**
+ * Serves the API on localhost by turning each request into an API Gateway HTTP API (payload v2) event and
+ * invoking the very handler module that Lambda runs. JWTs are verified here, as the authorizer does in AWS.
+ */
+export interface DemoUser {
+  userId: string;
+  role: 'staff' | 'tutor' | 'referent';
+  displayName: string;
+  description: string;
+}
+
+export interface LocalServerOptions {
+  routes: RouteEntry[];
+  auth: DevAuth;
+  demoUsers: DemoUser[];
+  port?: number;
+  host?: string;
+  rootDir: string;
+  /** Built web app to serve at / when present. */
+  webDir?: string;
+}
+
+export interface LocalServer {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+interface CompiledRoute {
+  entry: RouteEntry;
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(entry: RouteEntry): CompiledRoute {
+  const names: string[] = [];
+  const source = entry.spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([a-zA-Z0-9_]+)\\?\}|\{([a-zA-Z0-9_]+)\}/g, (_m, a, b) => {
+    names.push(a ?? b);
+    return '([^/]+)';
+  });
+  return { entry, pattern: new RegExp(`^${source}$`), names };
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function errorJson(res: ServerResponse, status: number, code: string, message: string): void {
+  json(res, status, { error: { code, message, details: [] } });
+}
+
+async function readBody(req: IncomingMessage, limit = 6 * 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('PAYLOAD_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+function serveStatic(res: ServerResponse, webDir: string, pathname: string): boolean {
+  const root = resolve(webDir);
+  let file = normalize(join(root, decodeURIComponent(pathname)));
+  if (!file.startsWith(root)) return false;
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html'); // single-page app fallback
+  if (!existsSync(file)) return false;
+  res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+  return true;
+}
+
+export function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  body: string,
+  route: CompiledRoute,
+  pathParameters: Record<string, string>,
+  claims: Record<string, string> | undefined,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
+  const now = new Date();
+  const key = routeKey(route.entry.spec);
+  return {
+    version: '2.0',
+    routeKey: key,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies: headers.cookie ? headers.cookie.split(/;\s*/) : undefined,
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+    body: body === '' ? undefined : body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: url.host,
+      domainPrefix: url.hostname,
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: key,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      authorizer: claims ? { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } : undefined,
+    },
+  } as unknown as HttpEvent;
+}
+
+function lambdaContext(functionName: string, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const compiled = options.routes.map(compile);
+  const handlers = new Map<string, Promise<LambdaHandler>>();
+  const load = (entry: RouteEntry) => {
+    let handler = handlers.get(entry.entry);
+    if (!handler) {
+      handler = import(pathToFileURL(join(options.rootDir, entry.entry)).href).then((m: { handler: LambdaHandler }) => m.handler);
+      handlers.set(entry.entry, handler);
+    }
+    return handler;
+  };
+  let baseUrl = '';
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', baseUrl);
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (method === 'GET' && url.pathname === '/docs') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(renderDocsPage());
+        return;
+      }
+      if (url.pathname.startsWith('/local-auth/')) {
+        await localAuth(req, res, url, method, options);
+        return;
+      }
+      const apiPath = url.pathname.startsWith('/api/') ? url.pathname.slice(4) : url.pathname;
+      let matched: { route: CompiledRoute; params: Record<string, string> } | undefined;
+      let pathExists = false;
+      for (const route of compiled) {
+        const m = route.pattern.exec(apiPath);
+        if (!m) continue;
+        pathExists = true;
+        if (route.entry.spec.method !== method) continue;
+        matched = { route, params: Object.fromEntries(route.names.map((n, i) => [n, m[i + 1] ?? ''])) };
+        break;
+      }
+      if (!matched) {
+        if (method === 'GET' && options.webDir && existsSync(options.webDir) && serveStatic(res, options.webDir, url.pathname)) return;
+        if (pathExists) return errorJson(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${apiPath}`);
+        return errorJson(res, 404, 'ROUTE_NOT_FOUND', `No route for ${method} ${apiPath}`);
+      }
+      let claims: Record<string, string> | undefined;
+      const authorization = req.headers.authorization;
+      if (matched.route.entry.spec.access !== 'public') {
+        const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+        if (!token) return errorJson(res, 401, 'UNAUTHORIZED', 'A bearer token is required');
+        try {
+          claims = toApiGatewayClaims(await options.auth.verify(token));
+        } catch {
+          return errorJson(res, 401, 'UNAUTHORIZED', 'The token is not valid');
+        }
+      }
+      let body: string;
+      try {
+        body = await readBody(req);
+      } catch {
+        return errorJson(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+      }
+      const url2 = new URL(apiPath + url.search, baseUrl);
+      const event = toEvent(req, url2, body, matched.route, matched.params, claims);
+      const handler = await load(matched.route.entry);
+      const result: HttpResult = await handler(event, lambdaContext(matched.route.entry.spec.operationId, event.requestContext.requestId));
+      const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+      res.writeHead(result.statusCode ?? 200, headers);
+      res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+    } catch (error) {
+      // The handler already maps its own errors; reaching here is a bug in the local server itself.
+      process.stderr.write(`local server error: ${(error as Error).stack ?? String(error)}\n`);
+      if (!res.headersSent) errorJson(res, 500, 'INTERNAL_ERROR', 'Local server error');
+      else res.end();
+    }
+  });
+
+  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolveListen));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  return {
+    url: baseUrl,
+    server,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+/** Local sign-in: pick a demo user, get a signed token. Exists only in the local server, never in AWS. */
+async function localAuth(req: IncomingMessage, res: ServerResponse, url: URL, method: string, options: LocalServerOptions) {
+  if (method === 'GET' && url.pathname === '/local-auth/demo-users') return json(res, 200, { items: options.demoUsers });
+  if (method === 'GET' && url.pathname === '/local-auth/jwks.json') return json(res, 200, await options.auth.jwks());
+  if (method === 'POST' && url.pathname === '/local-auth/token') {
+    let userId: unknown;
+    try {
+      userId = (JSON.parse(await readBody(req, 10_000)) as { userId?: unknown }).userId;
+    } catch {
+      return errorJson(res, 400, 'INVALID_JSON', 'The request body is not valid JSON');
+    }
+    const user = options.demoUsers.find((u) => u.userId === userId);
+    if (!user) return errorJson(res, 404, 'UNKNOWN_DEMO_USER', 'No demo user with this id');
+    return json(res, 200, { token: await options.auth.sign(user), user });
+  }
+  return errorJson(res, 404, 'ROUTE_NOT_FOUND', `No route for ${method} ${url.pathname}`);
+}

@@ -1,0 +1,32 @@
+import type { Principal } from '../access/principal';
+import { assertStructureAccess } from '../access/policy';
+import type { Page, PageQuery } from '../db/pagination';
+import { notFound } from '../errors';
+import type { Deps } from '../runtime';
+import { getEssaimeWithParticipants, listEssaimesBySeason, listEssaimesOfStructure } from './repository';
+import type { Essaime, Participant } from './schemas';
+
+/** Reads an essaimé the caller may see; another structure's essaimé is reported as not found. */
+export async function readEssaime(deps: Deps, principal: Principal, essaimeId: string): Promise<{ essaime: Essaime; participants: Participant[] }> {
+  const { essaime, participants } = await getEssaimeWithParticipants(deps.db, essaimeId);
+  if (!essaime) throw notFound('Essaimé');
+  assertStructureAccess(principal, essaime.structureId, 'Essaimé');
+  return { essaime, participants };
+}
+
+/**
+ * Essaimés of a season. Staff page through the season index; a referent or tutor gets only the essaimés of
+ * their own structures (a handful), read through the structure index.
+ */
+export async function listVisibleEssaimes(deps: Deps, principal: Principal, seasonId: string, page: PageQuery): Promise<Page<Essaime>> {
+  if (principal.role === 'staff') return listEssaimesBySeason(deps.db, seasonId, page);
+  const perStructure = await Promise.all(principal.structureIds.map((id) => listEssaimesOfStructure(deps.db, id)));
+  return { items: perStructure.flat().filter((e) => e.seasonId === seasonId), nextCursor: null };
+}
+
+/** Never hand out contact details of participants to anyone but staff and the structure's own referent. */
+export function participantView(principal: Principal, participant: Participant) {
+  if (principal.role === 'staff' || principal.role === 'referent') return participant;
+  const { email: _email, ...rest } = participant;
+  return rest;
+}

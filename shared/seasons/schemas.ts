@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { idSchema } from '../ids';
+
+export const hypothesisSchema = z.enum(['A', 'B']).describe('A: operator working for a public body; B: public body changing its own teams');
+export type Hypothesis = z.infer<typeof hypothesisSchema>;
+
+export const isoDate = z.iso.date();
+
+export const seasonIdSchema = idSchema('season');
+
+export const seasonStatusSchema = z.enum(['planning', 'running', 'closed']);
+
+export const createSeasonBody = z
+  .object({
+    name: z.string().trim().min(3).max(120),
+    year: z.number().int().min(2015).max(2100),
+    startDate: isoDate,
+    endDate: isoDate,
+    hypotheses: z.array(hypothesisSchema).min(1).max(2).optional(),
+  })
+  .strict()
+  .refine((s) => s.endDate > s.startDate, { path: ['endDate'], message: 'The end date must come after the start date' });
+
+export const updateSeasonBody = z
+  .object({
+    expectedVersion: z.number().int().min(1),
+    name: z.string().trim().min(3).max(120).optional(),
+    status: seasonStatusSchema.optional(),
+    hypotheses: z.array(hypothesisSchema).min(1).max(2).optional(),
+  })
+  .strict();
+
+export const seasonSchema = z.object({
+  seasonId: seasonIdSchema,
+  name: z.string(),
+  year: z.number(),
+  startDate: isoDate,
+  endDate: isoDate,
+  hypotheses: z.array(hypothesisSchema),
+  status: seasonStatusSchema,
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Season = z.infer<typeof seasonSchema>;
