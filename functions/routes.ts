@@ -1,7 +1,7 @@
 import type { RouteSpec } from '../shared/http/route';
 import { essaimesApi } from '../shared/essaimes/api';
 import { identityApi } from '../shared/identity/api';
-import { platformApi } from '../shared/platform/api';
+import { jobsApi, outboxApi, platformApi } from '../shared/platform/api';
 import { seasonsApi } from '../shared/seasons/api';
 
 /**
@@ -18,6 +18,8 @@ export const routes: RouteEntry[] = [
   { spec: platformApi.health, entry: 'functions/platform/get-health.ts' },
   { spec: platformApi.openapi, entry: 'functions/platform/get-openapi.ts' },
   { spec: platformApi.audit, entry: 'functions/platform/list-audit-trail.ts' },
+  { spec: outboxApi.list, entry: 'functions/notifications/list-outbox.ts' },
+  { spec: jobsApi.run, entry: 'functions/platform/run-job.ts' },
   { spec: identityApi.me, entry: 'functions/identity/get-me.ts' },
   { spec: seasonsApi.list, entry: 'functions/seasons/list-seasons.ts' },
   { spec: seasonsApi.create, entry: 'functions/seasons/create-season.ts' },

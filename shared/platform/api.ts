@@ -31,3 +31,27 @@ export const platformApi = {
     query: pageQuery,
   }),
 };
+
+export const outboxApi = {
+  list: defineRoute({
+    operationId: 'listOutbox',
+    method: 'GET',
+    path: '/outbox',
+    summary: 'Messages queued for sending (staff: all; others: their own), newest first',
+    tag: 'platform',
+    access: ['staff', 'tutor', 'referent'],
+    query: pageQuery,
+  }),
+};
+
+export const jobsApi = {
+  run: defineRoute({
+    operationId: 'runJob',
+    method: 'POST',
+    path: '/jobs/{jobName}/run',
+    summary: 'Run a scheduled job now (reminders, overdue flags); the schedule runs it anyway',
+    tag: 'platform',
+    access: ['staff'],
+    params: z.object({ jobName: z.string().regex(/^[a-z0-9-]{3,60}$/) }).strict(),
+  }),
+};
