@@ -35,8 +35,8 @@ export interface HttpRequest<S extends RouteSpec> {
 export interface HttpReply {
   status?: number;
   body?: unknown;
-  /** A non-JSON body (CSV, Markdown, HTML): sent as is with the given content type. */
-  text?: { contentType: string; content: string; filename?: string };
+  /** A non-JSON body (CSV, Markdown, HTML; PDF as base64 with `base64: true`), sent with the given content type. */
+  text?: { contentType: string; content: string; filename?: string; base64?: boolean };
   headers?: Record<string, string>;
 }
 
@@ -84,6 +84,7 @@ function toResult(reply: HttpReply, correlationId: string): HttpResult {
         ...(reply.text.filename ? { 'content-disposition': `attachment; filename="${reply.text.filename}"` } : {}),
       },
       body: reply.text.content,
+      isBase64Encoded: reply.text.base64 ?? false,
     };
   }
   if (reply.body === undefined) return { statusCode: reply.status ?? 204, headers: base };
