@@ -1,6 +1,6 @@
 /**
- * `npm start`: the whole product locally. Options: --port N (or PORT), --db-path DIR (or DB_PATH) to keep
- * data between runs (in memory by default).
+ * `npm start`: the whole product locally. Options: --port N (or PORT), --db-path DIR (alias --dbPath, or
+ * DB_PATH) to keep data between runs (in memory by default).
  */
 import { parseArgs } from 'node:util';
 
@@ -8,10 +8,11 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'db-path': { type: 'string' },
+    dbPath: { type: 'string' },
   },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const dbPath = values['db-path'] ?? process.env.DB_PATH;
+const dbPath = values['db-path'] ?? values.dbPath ?? process.env.DB_PATH;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 // Lambda runs Node.js 22; this warning only concerns the local machine's Node.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
