@@ -23,4 +23,21 @@ export interface JobEntry {
   load: () => Promise<JobModule>;
 }
 
-export const jobs: JobEntry[] = [];
+export const jobs: JobEntry[] = [
+  // tutoring (issue 4): requests past their first-answer target
+  {
+    name: 'tutoring-overdue-reminders',
+    entry: 'functions/tutoring/overdue-reminders.ts',
+    schedule: 'rate(1 hour)',
+    description: 'Flags tutoring requests past their first-answer target (working days) and reminds their tutor once per working day overdue',
+    load: () => import('./tutoring/overdue-reminders'),
+  },
+  // evaluation (issue 5): report reminders a week before the due date, on it, and once late
+  {
+    name: 'evaluation-reminders',
+    entry: 'functions/evaluation/remind-reports.ts',
+    schedule: 'cron(0 7 * * ? *)',
+    description: 'Reminds referents whose stage report is not handed in: a week before the due date, on it, and once late (idempotent by dedupe key)',
+    load: () => import('./evaluation/remind-reports'),
+  },
+];

@@ -24,6 +24,10 @@ export const config = {
   get dynamodbEndpoint(): string | undefined {
     return read('DYNAMODB_ENDPOINT', false);
   },
+  /** Address the outbox sender sends from (a verified SES identity); only the outbox sender function needs it. */
+  get senderAddress(): string {
+    return read('SENDER_ADDRESS', true) as string;
+  },
   get region(): string {
     return read('AWS_REGION', false) ?? 'eu-west-3';
   },

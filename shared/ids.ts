@@ -10,6 +10,26 @@ export const idPrefixes = {
   structure: 'str',
   essaime: 'ess',
   participant: 'par',
+  // calls for candidate territories (calls helper)
+  call: 'call',
+  application: 'app',
+  note: 'note',
+  // evaluation, dashboards, governance (issue 5)
+  stage: 'stg',
+  report: 'rep',
+  questionnaire: 'qre',
+  labelDecision: 'lbl',
+  meeting: 'mtg',
+  // tutoring: tutor assignments, requests, guide d'essaimage (issue 4, tutoring half)
+  tutorAssignment: 'tas',
+  tutoringRequest: 'trq',
+  tutoringMessage: 'tmg',
+  guideEntry: 'gde',
+  // training: cohort, modules, sessions, deliverables (issue 4, training half)
+  cohort: 'coh',
+  module: 'mod',
+  session: 'ses',
+  deliverable: 'dlv',
 } as const satisfies Record<string, string>;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -1,9 +1,7 @@
 import { httpHandler } from '../../shared/http/handler';
 import { identityApi } from '../../shared/identity/api';
-import { resolveCaller } from '../../shared/identity/principal';
 
-export const handler = httpHandler(identityApi.me, async ({ event, deps }) => {
-  const me = await resolveCaller(deps.db, event.requestContext.authorizer?.jwt?.claims);
+export const handler = httpHandler(identityApi.me, async ({ caller: me }) => {
   return {
     body: {
       userId: me.principal.userId,

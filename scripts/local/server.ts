@@ -200,7 +200,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         break;
       }
       if (!matched) {
-        if (method === 'GET' && options.webDir && existsSync(options.webDir) && serveStatic(res, options.webDir, url.pathname)) return;
+        const isApiPath = url.pathname.startsWith('/api/');
+        if (method === 'GET' && !isApiPath && options.webDir && existsSync(options.webDir) && serveStatic(res, options.webDir, url.pathname)) return;
         if (pathExists) return errorJson(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${apiPath}`);
         return errorJson(res, 404, 'ROUTE_NOT_FOUND', `No route for ${method} ${apiPath}`);
       }

@@ -7,7 +7,11 @@ import { createEssaimeWrites } from '../../shared/essaimes/repository';
 import type { Essaime, Participant } from '../../shared/essaimes/schemas';
 import { newId } from '../../shared/ids';
 import { createSeason, updateSeason } from '../../shared/seasons/use-cases';
+import { seedCalls } from './calls';
 import { demoEssaimes, demoStructures, demoUsers } from './demo-catalogue';
+import { seedEvaluation } from './evaluation';
+import { seedTraining } from './training';
+import { seedTutoring } from './tutoring';
 
 const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' };
 const seeder = { userId: 'system-seed', role: 'staff' as const, structureIds: [] };
@@ -39,6 +43,10 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
   });
   await seedEssaimes(deps, season2019.seasonId);
 
+  await seedEvaluation(deps, season2019.seasonId);
+  await seedTraining(deps, season2019.seasonId);
+  await seedCalls(deps);
+  await seedTutoring(deps, season2019.seasonId);
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...SEED_MARKER, at: deps.now().toISOString() } }));
   return { seeded: true };
 }

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { roleFromClaims, type JwtClaims, type Principal } from '../access/principal';
 import { assertRole } from '../access/policy';
 import { badRequest, forbidden, unauthorized } from '../errors';
-import { resolveCaller } from '../identity/principal';
+import { resolveCaller, type Me } from '../identity/principal';
 import { logger } from '../logger';
 import { runtimeDeps, type Deps } from '../runtime';
 import { toErrorResponse, zodDetails } from './errors';
@@ -28,6 +28,8 @@ export interface HttpRequest<S extends RouteSpec> {
   body: Infer<S['body']>;
   /** Present on every non-public route. */
   principal: S['access'] extends 'public' ? Principal | undefined : Principal;
+  /** The caller with their profile and memberships, as read once for this request. */
+  caller: S['access'] extends 'public' ? Me | undefined : Me;
   deps: Deps;
   event: HttpEvent;
 }
@@ -129,9 +131,8 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: HttpReq
     const query = validate(spec.query, event.queryStringParameters ?? {}, 'query');
     const body = spec.body ? validate(spec.body, parseJsonBody(event), 'body') : undefined;
     const deps = runtimeDeps();
-    const principal =
-      spec.access === 'public' && !claims ? undefined : (await resolveCaller(deps.db, claims)).principal;
-    const reply = await run({ params, query, body, principal, deps, event } as HttpRequest<S>);
+    const caller = spec.access === 'public' && !claims ? undefined : await resolveCaller(deps.db, claims);
+    const reply = await run({ params, query, body, principal: caller?.principal, caller, deps, event } as HttpRequest<S>);
     const result = toResult(reply, correlationId);
     logger.info('Request served', { status: result.statusCode });
     return result;

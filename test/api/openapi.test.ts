@@ -35,8 +35,8 @@ describe('API description', () => {
     expect(res.text).toContain('/openapi.json');
   });
 
-  it('answers unknown routes with a JSON 404', async () => {
-    const res = await api.call('GET', '/nowhere');
+  it('answers unknown API routes with a JSON 404 (the web app takes other GET paths)', async () => {
+    const res = await api.call('GET', '/api/nowhere');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
   });

@@ -1,0 +1,247 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
+import { jobs } from '../../functions/jobs';
+import { routes } from '../../functions/routes';
+import { median, ratio, round } from './stats';
+
+/**
+ * The esbuild options of the CDK functions (NodejsFunction: ESM, Node 22, minified, everything bundled
+ * including the AWS SDK, the createRequire banner so bundled CommonJS can still `require`).
+ */
+export const lambdaBuildOptions: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  mainFields: ['module', 'main'],
+  external: [],
+  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  outExtension: { '.js': '.mjs' },
+  metafile: true,
+  logLevel: 'silent',
+};
+
+/** A bundle holding only what every data function needs at least: the DynamoDB document client. */
+const baselineSource = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+export const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+`;
+
+export interface FunctionTarget {
+  name: string;
+  kind: 'route' | 'job' | 'baseline';
+  entry: string;
+}
+
+export interface BundleFigures extends FunctionTarget {
+  bytes: number;
+  kib: number;
+  /** Bytes in the output per package ("app" = this repository's code), largest first, top 6. */
+  packages: { name: string; bytes: number }[];
+  init: { runs: number; medianMs: number; minMs: number; maxMs: number; samplesMs: number[] };
+  sizeRatio: number | null;
+  initRatio: number | null;
+}
+
+export interface BundlesResult {
+  esbuild: string;
+  bundleMs: number;
+  initRuns: number;
+  initConcurrency: number;
+  initMs: number;
+  initNote: string;
+  baseline: BundleFigures;
+  functions: BundleFigures[];
+}
+
+/** Every Lambda function of the product: one per route entry, one per scheduled job (as the CDK stack makes them). */
+export function functionTargets(): FunctionTarget[] {
+  const seen = new Set<string>();
+  const out: FunctionTarget[] = [];
+  for (const r of routes) {
+    if (seen.has(r.entry)) continue;
+    seen.add(r.entry);
+    out.push({ name: r.spec.operationId, kind: 'route', entry: r.entry });
+  }
+  for (const j of jobs) {
+    if (seen.has(j.entry)) continue;
+    seen.add(j.entry);
+    out.push({ name: `job:${j.name}`, kind: 'job', entry: j.entry });
+  }
+  return out;
+}
+
+function packageOf(path: string): string {
+  const idx = path.lastIndexOf('node_modules/');
+  if (idx < 0) return 'app';
+  const rest = path.slice(idx + 'node_modules/'.length).split('/');
+  return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? 'unknown');
+}
+
+function packageBreakdown(inputs: Metafile['outputs'][string]['inputs']): { name: string; bytes: number }[] {
+  const totals = new Map<string, number>();
+  for (const [path, input] of Object.entries(inputs)) {
+    const name = packageOf(path);
+    totals.set(name, (totals.get(name) ?? 0) + input.bytesInOutput);
+  }
+  return [...totals.entries()]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 6);
+}
+
+interface Built extends FunctionTarget {
+  file: string;
+  bytes: number;
+  packages: { name: string; bytes: number }[];
+}
+
+/**
+ * One esbuild build with every function as an entry point (no code splitting): each output is the same
+ * self-contained bundle a separate build gives, but shared files (the AWS SDK, zod…) are parsed once, which
+ * keeps ~80 functions to seconds. The baseline, from inline source, builds alongside.
+ */
+async function bundleAll(rootDir: string, outRoot: string, targets: FunctionTarget[]): Promise<Built[]> {
+  const common: BuildOptions = { ...lambdaBuildOptions, absWorkingDir: rootDir, outdir: outRoot };
+  const outName = (i: number) => `f${i}/index`;
+  const [baseline, functions] = await Promise.all([
+    build({ ...common, entryNames: 'baseline/index', stdin: { contents: baselineSource, resolveDir: rootDir, sourcefile: 'baseline.ts', loader: 'ts' } }),
+    targets.length
+      ? build({ ...common, entryPoints: Object.fromEntries(targets.map((t, i) => [outName(i), join(rootDir, t.entry)])) })
+      : Promise.resolve(undefined),
+  ]);
+  const describe = (target: FunctionTarget, name: string, metafile: Metafile | undefined): Built => {
+    const file = join(outRoot, `${name}.mjs`);
+    const key = metafile && Object.keys(metafile.outputs).find((k) => resolve(rootDir, k) === file);
+    return { ...target, file, bytes: statSync(file).size, packages: metafile && key ? packageBreakdown(metafile.outputs[key]?.inputs ?? {}) : [] };
+  };
+  return [
+    describe({ name: 'baseline (DynamoDB document client only)', kind: 'baseline', entry: '(inline)' }, 'baseline/index', baseline.metafile),
+    ...targets.map((t, i) => describe(t, outName(i), functions?.metafile)),
+  ];
+}
+
+/**
+ * Times `await import(bundle)` inside a fresh `node` process: what a cold start pays for loading and
+ * evaluating the module, before any request. Prints the duration as JSON on stdout.
+ */
+const probe = `
+const t0 = process.hrtime.bigint();
+await import(process.argv[1]);
+const t1 = process.hrtime.bigint();
+process.stdout.write(JSON.stringify({ ms: Number(t1 - t0) / 1e6 }), () => process.exit(0));
+`;
+
+function probeEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // No loader hooks (tsx) nor compile cache in the child: a cold Lambda has neither.
+  delete env.NODE_OPTIONS;
+  delete env.NODE_COMPILE_CACHE;
+  env.TABLE_NAME = 'bench';
+  env.AWS_REGION = 'eu-west-3';
+  env.POWERTOOLS_LOG_LEVEL = 'WARN';
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  return env;
+}
+
+function initOnce(file: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(file).href], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        if (code !== 0) throw new Error(`exit code ${code}`);
+        resolveRun((JSON.parse(out) as { ms: number }).ms);
+      } catch (error) {
+        reject(new Error(`Init probe of ${file} failed (${(error as Error).message}): ${err.slice(0, 2000)}`));
+      }
+    });
+  });
+}
+
+export async function benchBundles(options: {
+  rootDir: string;
+  initRuns?: number;
+  initConcurrency?: number;
+  progress?: (line: string) => void;
+}): Promise<BundlesResult> {
+  const targets = functionTargets();
+  // Few functions: 15 runs each. Many: about 600 probes in all (7 runs at ~80 functions, 5 from ~110), to keep
+  // the whole bench within a few minutes on two cores.
+  const initRuns = options.initRuns ?? Math.max(5, Math.min(15, Math.round(600 / (targets.length + 1))));
+  const concurrency = options.initConcurrency ?? Math.max(1, Math.min(2, availableParallelism()));
+  const outRoot = mkdtempSync(join(tmpdir(), 'essaimage-bench-'));
+  try {
+    const t0 = performance.now();
+    const built = await bundleAll(options.rootDir, outRoot, targets);
+    const bundleMs = Math.round(performance.now() - t0);
+    options.progress?.(`bundled ${built.length} (baseline + ${targets.length} functions) in ${bundleMs} ms; timing init, ${initRuns} runs each…`);
+
+    // Round-robin (run 1 of every bundle, then run 2…), so every bundle, the baseline included, sees the same
+    // machine conditions; `concurrency` processes at a time (default: one per core, at most 2).
+    const env = probeEnv();
+    const samples = built.map(() => [] as number[]);
+    const queue: number[] = [];
+    // The baseline is every ratio's denominator: it runs three times per round, for a steadier median.
+    for (let run = 0; run < initRuns; run++) for (let i = 0; i < built.length; i++) queue.push(...(i === 0 ? [0, 0, 0] : [i]));
+    let next = 0;
+    const worker = async () => {
+      while (next < queue.length) {
+        const i = queue[next++] as number;
+        const b = built[i] as Built;
+        samples[i]?.push(await initOnce(b.file, env));
+      }
+    };
+    const t1 = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const initMs = Math.round(performance.now() - t1);
+    options.progress?.(`timed ${queue.length} imports in ${initMs} ms`);
+
+    const figures: BundleFigures[] = built.map((b, i) => {
+      const s = samples[i] ?? [];
+      return {
+        name: b.name,
+        kind: b.kind,
+        entry: b.entry,
+        bytes: b.bytes,
+        kib: round(b.bytes / 1024, 1),
+        packages: b.packages,
+        init: { runs: s.length, medianMs: median(s), minMs: round(Math.min(...s)), maxMs: round(Math.max(...s)), samplesMs: s.map((v) => round(v)) },
+        sizeRatio: null,
+        initRatio: null,
+      };
+    });
+    const [baseline, ...functions] = figures as [BundleFigures, ...BundleFigures[]];
+    for (const f of figures) {
+      f.sizeRatio = ratio(f.bytes, baseline.bytes);
+      f.initRatio = ratio(f.init.medianMs, baseline.init.medianMs);
+    }
+    return {
+      esbuild: esbuildVersion,
+      bundleMs,
+      initRuns,
+      initConcurrency: concurrency,
+      initMs,
+      initNote:
+        `init = median of ${initRuns} fresh \`node\` processes per bundle (${initRuns * 3} for the baseline; ${process.version}, ${concurrency} at a time), each timing \`await import(bundle)\`` +
+        (options.initRuns !== undefined
+          ? ' (runs set by --init-runs)'
+          : initRuns < 15
+            ? ` (fewer than the usual 15 runs, to keep ${targets.length} functions within a few minutes)`
+            : ''),
+      baseline,
+      functions,
+    };
+  } finally {
+    rmSync(outRoot, { recursive: true, force: true });
+  }
+}

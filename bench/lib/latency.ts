@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startLocalProduct, type LocalProduct } from '../../scripts/local/product';
+import { overrideDeps } from '../../shared/runtime';
+import type { AnyScenario, ApiResponse, BenchRequest, RunContext, SetupContext } from './scenario';
+import { ratio, summarize, type Summary } from './stats';
+
+export interface LoadedScenario {
+  file: string;
+  scenario: AnyScenario;
+}
+
+export interface VolumeFigures {
+  volume: number | null;
+  table: string;
+  setupMs: number;
+  request: string;
+  server: Summary;
+  raw: Summary | null;
+  /** server / raw, at p50 and at p99. */
+  ratioP50: number | null;
+  ratioP99: number | null;
+}
+
+export interface ScenarioFigures {
+  name: string;
+  description: string;
+  file: string;
+  rawLabel: string | null;
+  requests: number;
+  warmup: number;
+  runs: VolumeFigures[];
+  /** Largest volume / smallest volume (server latency), at p50 and at p99; null with a single volume. */
+  largeSmallP50: number | null;
+  largeSmallP99: number | null;
+}
+
+export interface LatencyResult {
+  requests: number;
+  warmup: number;
+  dynamodbLocal: string;
+  scenarios: ScenarioFigures[];
+}
+
+/** Every bench/scenarios/*.ts file (default export, or a `scenario` export), sorted by file name. */
+export async function loadScenarios(dir: string, only: string[] = []): Promise<LoadedScenario[]> {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .sort();
+  const loaded: LoadedScenario[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default?: AnyScenario; scenario?: AnyScenario };
+    const scenario = mod.default ?? mod.scenario;
+    if (!scenario || typeof scenario.request !== 'function' || !scenario.name) {
+      throw new Error(`bench/scenarios/${file} must \`export default defineScenario({...})\``);
+    }
+    loaded.push({ file, scenario });
+  }
+  const names = new Set<string>();
+  for (const { file, scenario } of loaded) {
+    if (names.has(scenario.name)) throw new Error(`Two scenarios are named "${scenario.name}" (bench/scenarios/${file})`);
+    names.add(scenario.name);
+  }
+  if (only.length === 0) return loaded;
+  const picked = loaded.filter(({ file, scenario }) => only.includes(scenario.name) || only.includes(basename(file, '.ts')));
+  const unknown = only.filter((o) => !picked.some(({ file, scenario }) => scenario.name === o || basename(file, '.ts') === o));
+  if (unknown.length) throw new Error(`Unknown scenario(s): ${unknown.join(', ')}. Known: ${loaded.map((l) => l.scenario.name).join(', ')}`);
+  return picked;
+}
+
+function apiOf(product: LocalProduct) {
+  const tokens = new Map<string, string>();
+  const tokenFor = async (userId: string) => {
+    let token = tokens.get(userId);
+    if (!token) {
+      token = await product.tokenFor(userId);
+      tokens.set(userId, token);
+    }
+    return token;
+  };
+  /** One request, body read to the end (part of the measured time); JSON parsed only when asked. */
+  const send = async (req: BenchRequest, parse: boolean): Promise<ApiResponse> => {
+    const token = await tokenFor(req.as);
+    const response = await fetch(`${product.url}${req.path}`, {
+      method: req.method,
+      headers: { authorization: `Bearer ${token}`, ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: parse && text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
+  };
+  return { send, tokenFor };
+}
+
+async function dropTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  } finally {
+    client.destroy();
+  }
+}
+
+async function measureRun(
+  product: LocalProduct,
+  table: string,
+  scenario: AnyScenario,
+  volume: number | null,
+  counts: { requests: number; warmup: number },
+): Promise<VolumeFigures> {
+  // Handlers read their Db through runtimeDeps(); point them at this product's table (one process, several tables).
+  overrideDeps({ db: product.deps.db });
+  const { send, tokenFor } = apiOf(product);
+  const setupCtx: SetupContext = {
+    product,
+    deps: product.deps,
+    db: product.deps.db,
+    api: (method, path, o) => send({ method, path, as: o.as, body: o.body }, true),
+  };
+  const t0 = performance.now();
+  const state: unknown = scenario.setup ? await scenario.setup(setupCtx, volume) : undefined;
+  const setupMs = Math.round(performance.now() - t0);
+  const ctx: RunContext<unknown> = { ...setupCtx, volume, state };
+
+  const first = await scenario.request(ctx);
+  await tokenFor(first.as);
+  const firstResponse = await send(first, true);
+  const label = `${first.method} ${first.path}`;
+  if (firstResponse.status < 200 || firstResponse.status > 299) {
+    throw new Error(`Scenario ${scenario.name} (volume ${volume ?? '-'}): ${label} as ${first.as} answered ${firstResponse.status}: ${JSON.stringify(firstResponse.body).slice(0, 500)}`);
+  }
+  scenario.check?.(firstResponse, ctx);
+  if (scenario.raw) await scenario.raw(ctx);
+
+  const serverSamples: number[] = [];
+  const rawSamples: number[] = [];
+  const total = counts.warmup + counts.requests;
+  // Server request and raw access alternate, so both see the same moment of the machine (GC, JIT, Java).
+  for (let i = 0; i < total; i++) {
+    const req = await scenario.request(ctx);
+    const s0 = performance.now();
+    const res = await send(req, false);
+    const s1 = performance.now();
+    if (res.status < 200 || res.status > 299) {
+      throw new Error(`Scenario ${scenario.name}: ${req.method} ${req.path} answered ${res.status} during the run: ${String(res.body).slice(0, 500)}`);
+    }
+    if (i >= counts.warmup) serverSamples.push(s1 - s0);
+    if (scenario.raw) {
+      const r0 = performance.now();
+      await scenario.raw(ctx);
+      const r1 = performance.now();
+      if (i >= counts.warmup) rawSamples.push(r1 - r0);
+    }
+  }
+  const server = summarize(serverSamples);
+  const raw = scenario.raw ? summarize(rawSamples) : null;
+  return {
+    volume,
+    table,
+    setupMs,
+    request: `${label} as ${first.as}`,
+    server,
+    raw,
+    ratioP50: raw ? ratio(server.p50, raw.p50) : null,
+    ratioP99: raw ? ratio(server.p99, raw.p99) : null,
+  };
+}
+
+/**
+ * Starts the whole local product (DynamoDB Local included, demo data seeded) and runs each scenario at each
+ * of its volumes, each volume on a fresh table in the same DynamoDB Local. Everything is stopped at the end.
+ */
+export async function benchLatency(options: {
+  scenarios: LoadedScenario[];
+  requests: number;
+  warmup: number;
+  progress?: (line: string) => void;
+  onStarted?: (stop: () => Promise<void>) => void;
+}): Promise<LatencyResult> {
+  const t0 = performance.now();
+  const host = await startLocalProduct({ tableName: 'bench-demo', seed: true });
+  options.onStarted?.(() => host.stop());
+  options.progress?.(`local product up in ${Math.round(performance.now() - t0)} ms (DynamoDB Local at ${host.dynamo.endpoint}, API at ${host.url})`);
+  const sharedDynamo = { ...host.dynamo, stop: async () => undefined };
+  try {
+    // Process-wide warm-up (JIT of the HTTP server, JWT verification, middy, the SDK; DynamoDB Local's JVM), so
+    // the first scenario does not pay for it.
+    overrideDeps({ db: host.deps.db });
+    const { send } = apiOf(host);
+    for (let i = 0; i < 100; i++) {
+      const res = await send({ method: 'GET', path: '/me', as: 'demo-staff-claire' }, false);
+      if (res.status !== 200) throw new Error(`Warm-up GET /me answered ${res.status}: ${String(res.body).slice(0, 300)}`);
+    }
+    const scenarios: ScenarioFigures[] = [];
+    for (const { file, scenario } of options.scenarios) {
+      const counts = { requests: scenario.requests ?? options.requests, warmup: scenario.warmup ?? options.warmup };
+      const runs: VolumeFigures[] = [];
+      for (const volume of scenario.volumes ?? [null]) {
+        options.progress?.(`scenario ${scenario.name}${volume === null ? '' : ` at volume ${volume}`}…`);
+        if (volume === null) {
+          runs.push(await measureRun(host, 'bench-demo', scenario, null, counts));
+          continue;
+        }
+        const table = `bench-${scenario.name}-${volume}-${randomUUID().slice(0, 8)}`;
+        const product = await startLocalProduct({ tableName: table, seed: true, dynamo: sharedDynamo });
+        try {
+          runs.push(await measureRun(product, table, scenario, volume, counts));
+        } finally {
+          await product.stop();
+          await dropTable(host.dynamo.endpoint, table);
+        }
+      }
+      const small = runs[0];
+      const large = runs[runs.length - 1];
+      const multi = runs.length > 1 && small && large;
+      scenarios.push({
+        name: scenario.name,
+        description: scenario.description,
+        file: `bench/scenarios/${file}`,
+        rawLabel: scenario.rawLabel ?? null,
+        requests: counts.requests,
+        warmup: counts.warmup,
+        runs,
+        largeSmallP50: multi ? ratio(large.server.p50, small.server.p50) : null,
+        largeSmallP99: multi ? ratio(large.server.p99, small.server.p99) : null,
+      });
+    }
+    return { requests: options.requests, warmup: options.warmup, dynamodbLocal: 'official jar from amplify-dynamodb-simulator, in memory', scenarios };
+  } finally {
+    overrideDeps({});
+    await host.stop();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: bundle size and module-init time of every Lambda function next to a document-client-only
+ * bundle, then warm latency of measured routes (bench/scenarios/) through the local server next to the raw
+ * DynamoDB Local access. Prints tables and writes bench/results/<timestamp>.json and latest.json.
+ *
+ *   npm run bench                          everything
+ *   npm run bench -- --only bundles        bundles only (no DynamoDB Local)
+ *   npm run bench -- --only latency        latency scenarios only
+ *   npm run bench -- --scenario me         one scenario (repeat or comma-separate for several); implies latency
+ *   --requests N --warmup N                measured / warm-up requests per scenario volume (default 300 / 200)
+ *   --init-runs N                          fresh processes per bundle for init time (default 15; fewer past 40 functions: ~600 in all, at least 5)
+ *   --init-concurrency N                   init probes at a time (default: one per core, at most 2)
+ */
+import './lib/env';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchBundles, type BundlesResult } from './lib/bundles';
+import { benchLatency, loadScenarios, type LatencyResult } from './lib/latency';
+import { formatBundles, formatLatency } from './lib/report';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const rootDir = resolve(benchDir, '..');
+
+const { values } = parseArgs({
+  strict: true,
+  options: {
+    only: { type: 'string' },
+    scenario: { type: 'string', multiple: true },
+    requests: { type: 'string' },
+    warmup: { type: 'string' },
+    'init-runs': { type: 'string' },
+    'init-concurrency': { type: 'string' },
+  },
+});
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nSee bench/README.md (npm run bench -- --only bundles|latency, --scenario name, --requests N, --warmup N, --init-runs N, --init-concurrency N).\n`);
+  process.exit(2);
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number | undefined): number | undefined {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) usage(`--${name} must be a positive integer`);
+  return n;
+}
+
+const scenarioFilter = (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+const only = values.only ?? (scenarioFilter.length ? 'latency' : undefined);
+if (only !== undefined && only !== 'bundles' && only !== 'latency') usage('--only takes "bundles" or "latency"');
+if (only === 'bundles' && scenarioFilter.length) usage('--scenario runs latency scenarios; it cannot go with --only bundles');
+const requests = positiveInt('requests', values.requests, 300) as number;
+// 200 warm-up requests per run: with 50, the first run of a new access path was still paying for JIT (Node and DynamoDB Local's JVM).
+const warmup = positiveInt('warmup', values.warmup, 200) as number;
+const initRuns = positiveInt('init-runs', values['init-runs'], undefined);
+const initConcurrency = positiveInt('init-concurrency', values['init-concurrency'], undefined);
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const started = new Date();
+const loadAtStart = loadavg()[0] ?? 0;
+const t0 = performance.now();
+
+let stopProduct: (() => Promise<void>) | undefined;
+process.once('SIGINT', () => {
+  log('interrupted; stopping the local product');
+  void (stopProduct?.() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
+let bundles: BundlesResult | undefined;
+let latency: LatencyResult | undefined;
+
+if (only !== 'latency') {
+  log('bundling every function with the CDK esbuild options…');
+  bundles = await benchBundles({ rootDir, initRuns, initConcurrency, progress: log });
+  process.stdout.write(`\n${formatBundles(bundles)}\n`);
+}
+
+if (only !== 'bundles') {
+  const scenarios = await loadScenarios(join(benchDir, 'scenarios'), scenarioFilter);
+  log(`starting the local product (DynamoDB Local, demo data) for ${scenarios.length} scenario(s)…`);
+  latency = await benchLatency({
+    scenarios,
+    requests,
+    warmup,
+    progress: log,
+    onStarted: (stop) => (stopProduct = stop),
+  });
+  stopProduct = undefined;
+  process.stdout.write(`\n${formatLatency(latency)}\n`);
+}
+
+const wallClockMs = Math.round(performance.now() - t0);
+const cpu = cpus();
+const loadAtEnd = loadavg()[0] ?? 0;
+const result = {
+  startedAt: started.toISOString(),
+  wallClockMs,
+  options: { only: only ?? 'all', scenarios: scenarioFilter, requests, warmup, initRuns: bundles?.initRuns ?? initRuns ?? null, initConcurrency: bundles?.initConcurrency ?? initConcurrency ?? null },
+  machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage1m: { start: loadAtStart, end: loadAtEnd } },
+  bundles: bundles ?? null,
+  latency: latency ?? null,
+};
+const resultsDir = join(benchDir, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const file = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+copyFileSync(file, join(resultsDir, 'latest.json'));
+// Judged before the run: at the end the load average includes the bench's own work.
+const busy = loadAtStart > cpu.length / 2;
+process.stdout.write(
+  `\nWall clock ${(wallClockMs / 1000).toFixed(1)} s on ${cpu.length} cores (load average ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end). ` +
+    `Results: ${relative(rootDir, file)} (and bench/results/latest.json)\n` +
+    (busy ? 'Warning: the machine was already busy when the bench started; timings and their ratios are noisy. Re-run on an idle machine to compare.\n' : ''),
+);

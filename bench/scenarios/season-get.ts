@@ -1,0 +1,21 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { seasonKeys, listSeasons } from '../../shared/seasons/repository';
+import { defineScenario } from '../lib/scenario';
+
+/** Foundation: one data read. Server = auth, principal, validation, GetItem; raw = the GetItem alone. */
+export default defineScenario({
+  name: 'season-get',
+  description: 'GET /seasons/{seasonId} of the seeded 2019 season, as staff',
+  setup: async ({ db }) => {
+    const page = await listSeasons(db, { limit: 20 });
+    const season = page.items.find((s) => s.year === 2019);
+    if (!season) throw new Error('The demo data has no 2019 season');
+    return { seasonId: season.seasonId };
+  },
+  request: ({ state }) => ({ method: 'GET', path: `/seasons/${state.seasonId}`, as: 'demo-staff-claire' }),
+  check: (res, { state }) => {
+    if (res.body?.seasonId !== state.seasonId) throw new Error(`GET /seasons/{id} returned ${JSON.stringify(res.body)}`);
+  },
+  rawLabel: 'GetItem SEASON#{id}/SEASON',
+  raw: ({ db, state }) => db.doc.send(new GetCommand({ TableName: db.tableName, Key: seasonKeys.season(state.seasonId) })),
+});

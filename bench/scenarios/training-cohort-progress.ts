@@ -1,0 +1,104 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { commit } from '../../shared/db/transact';
+import { createEssaimeWrites } from '../../shared/essaimes/repository';
+import type { Essaime, Participant } from '../../shared/essaimes/schemas';
+import { newId } from '../../shared/ids';
+import type { Deps } from '../../shared/runtime';
+import { createSeason } from '../../shared/seasons/use-cases';
+import { trainingKeys } from '../../shared/training/repository';
+import { addDays } from '../../shared/training/rules';
+import { createCohort, recordAttendance } from '../../shared/training/use-cases';
+import { demoStructures } from '../../scripts/seed/demo-catalogue';
+import { defineScenario, inBatches } from '../lib/scenario';
+
+/**
+ * The cohort progress view (first page of 20) of a season with N essaimés, each with 3 participants and
+ * 10 sessions of attendance recorded (30 records per essaimé: 150 at N = 5, 3,000 at N = 100), made through
+ * the use cases. The view reads the cohort partition and a page of pre-computed progress items (plus one
+ * open-requests Query per essaimé of the page), so its cost should follow the page, not the attendance.
+ */
+const staff = { userId: 'demo-staff-claire', role: 'staff' as const, structureIds: [] };
+const SESSIONS = 10;
+const START = '2088-10-04';
+
+export default defineScenario({
+  name: 'training-cohort-progress',
+  description: 'GET /cohorts/{cohortId}/progress?limit=20 of a cohort of N essaimés × 3 participants × 10 recorded sessions, as staff',
+  volumes: [5, 100],
+  setup: async ({ db }, volume) => {
+    const n = volume ?? 5;
+    // The cohort takes place in 2088-2089; the clock is set after it so attendance can be recorded.
+    const deps: Deps = { db, now: () => new Date('2089-06-01T10:00:00Z') };
+    const season = await createSeason(deps, staff, { name: `Saison de mesure ${n}`, year: 2088, startDate: '2088-09-01', endDate: '2089-12-31' });
+    const since = deps.now().toISOString();
+    const people: Participant[][] = [];
+    await inBatches(n, 16, async (i) => {
+      const structure = demoStructures[i % demoStructures.length]!;
+      const essaimeId = newId('essaime');
+      const essaime: Essaime = {
+        essaimeId,
+        seasonId: season.seasonId,
+        callId: null,
+        applicationId: null,
+        structureId: `str_bench-${i}`,
+        structureName: `${structure.name} ${String(i).padStart(3, '0')}`,
+        legalForm: structure.legalForm,
+        territory: structure.territory,
+        hypothesis: 'A',
+        referentUserId: `bench-referent-${i}`,
+        needs: [],
+        activeParticipantCount: 3,
+        tutorUserId: null,
+        createdAt: since,
+        version: 1,
+      };
+      const participants: Participant[] = [0, 1, 2].map((k) => ({
+        name: `Participant ${i}-${k}`,
+        role: 'Chargé de relation entreprises',
+        email: `p${i}-${k}@bench.example`,
+        participantId: newId('participant'),
+        essaimeId,
+        structureId: essaime.structureId,
+        active: true,
+        since,
+        until: null,
+        replacedBy: null,
+      }));
+      await commit(deps.db, staff, createEssaimeWrites(deps.db, essaime, participants, since), [
+        { action: 'essaime.created', entityType: 'essaime', entityId: essaimeId, changes: { seasonId: season.seasonId } },
+      ], deps.now());
+      people[i] = participants;
+    });
+    const axes = ['prospecting', 'loyalty', 'jobseeker-support', 'matching', 'transformation'] as const;
+    const cohort = await createCohort(deps, staff, season.seasonId, {
+      startDate: START,
+      modules: axes.map((axis, m) => ({
+        axis,
+        sessions: [0, 1].map((k) => ({ date: addDays(START, (m * 2 + k) * 14), startTime: '09:30', durationMinutes: 180, mode: 'in-person' as const, place: 'A.CO.R., Pau' })),
+      })),
+    });
+    for (const [s, session] of cohort.sessions.entries()) {
+      await recordAttendance(deps, staff, cohort.cohortId, session.sessionId, {
+        records: people.flat().map((p, j) => ({ essaimeId: p.essaimeId, participantId: p.participantId, status: (j + s) % 9 === 0 ? ('absent' as const) : ('present' as const) })),
+      });
+    }
+    return { cohortId: cohort.cohortId, essaimes: n, records: n * 3 * SESSIONS };
+  },
+  request: ({ state }) => ({ method: 'GET', path: `/cohorts/${state.cohortId}/progress?limit=20`, as: 'demo-staff-claire' }),
+  check: (res, { state }) => {
+    const items = res.body?.items ?? [];
+    if (items.length !== Math.min(20, state.essaimes)) throw new Error(`The progress page has ${items.length} essaimés`);
+    for (const item of items) {
+      const { present, excused, absent } = item.attendance;
+      if (present + excused + absent !== 3 * SESSIONS) throw new Error(`${item.structureName}: ${present + excused + absent} records, expected ${3 * SESSIONS}`);
+    }
+  },
+  rawLabel: 'Query COHORT#{id} (cohort, modules, sessions) ‖ Query gsi1 COHORT#{id}#PROGRESS, Limit 20',
+  raw: ({ db, state }) =>
+    Promise.all([
+      db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': trainingKeys.cohort(state.cohortId).pk } })),
+      db.doc.send(
+        new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': trainingKeys.progressOfCohort(state.cohortId) }, Limit: 20 }),
+      ),
+    ]),
+});

@@ -1,0 +1,7 @@
+import { evaluationApi } from '../../shared/evaluation/api';
+import { acceptReport } from '../../shared/evaluation/use-cases';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(evaluationApi.accept, async ({ params, body, principal, deps }) => ({
+  body: await acceptReport(deps, principal, params.stageId, params.essaimeId, body.expectedVersion),
+}));

@@ -1,0 +1,5 @@
+import { evaluationApi } from '../../shared/evaluation/api';
+import { stageCompletion } from '../../shared/evaluation/use-cases';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(evaluationApi.completion, async ({ params, deps }) => ({ body: await stageCompletion(deps, params.stageId) }));

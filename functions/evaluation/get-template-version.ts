@@ -1,0 +1,7 @@
+import { evaluationApi } from '../../shared/evaluation/api';
+import { readTemplateVersion } from '../../shared/evaluation/use-cases';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(evaluationApi.getTemplateVersion, async ({ params, deps }) => ({
+  body: await readTemplateVersion(deps, params.stageId, params.templateVersion),
+}));

@@ -1,0 +1,7 @@
+import { evaluationApi } from '../../shared/evaluation/api';
+import { updateStage } from '../../shared/evaluation/use-cases';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(evaluationApi.updateStage, async ({ params, body, principal, deps }) => ({
+  body: await updateStage(deps, principal, params.stageId, body),
+}));

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/http/handler';
+import { privacyApi } from '../../shared/privacy/api';
+import { eraseParticipant } from '../../shared/privacy/use-cases';
+
+export const handler = httpHandler(privacyApi.eraseParticipant, async ({ params, body, principal, deps }) => ({
+  body: await eraseParticipant(deps, principal, params.essaimeId, params.participantId, body),
+}));

@@ -1,0 +1,8 @@
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+import { addSession } from '../../shared/training/use-cases';
+
+export const handler = httpHandler(trainingApi.addSession, async ({ params, body, principal, deps }) => ({
+  status: 201,
+  body: await addSession(deps, principal, params.cohortId, body),
+}));

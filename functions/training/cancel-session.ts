@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+import { cancelSession } from '../../shared/training/use-cases';
+
+export const handler = httpHandler(trainingApi.cancelSession, async ({ params, body, principal, deps }) => ({
+  body: await cancelSession(deps, principal, params.cohortId, params.sessionId, body),
+}));

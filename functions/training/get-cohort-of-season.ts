@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+import { readCohortOfSeason } from '../../shared/training/use-cases';
+
+export const handler = httpHandler(trainingApi.getCohortOfSeason, async ({ params, principal, deps }) => ({
+  body: await readCohortOfSeason(deps, principal, params.seasonId),
+}));

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+import { readCohort } from '../../shared/training/use-cases';
+
+export const handler = httpHandler(trainingApi.getCohort, async ({ params, principal, deps }) => ({
+  body: await readCohort(deps, principal, params.cohortId),
+}));

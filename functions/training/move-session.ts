@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+import { moveSession } from '../../shared/training/use-cases';
+
+export const handler = httpHandler(trainingApi.moveSession, async ({ params, body, principal, deps }) => ({
+  body: await moveSession(deps, principal, params.cohortId, params.sessionId, body),
+}));

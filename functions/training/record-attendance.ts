@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+import { recordAttendance } from '../../shared/training/use-cases';
+
+export const handler = httpHandler(trainingApi.recordAttendance, async ({ params, body, principal, deps }) => ({
+  body: await recordAttendance(deps, principal, params.cohortId, params.sessionId, body),
+}));

@@ -1,0 +1,8 @@
+import { replaceParticipant } from '../../shared/essaimes/participants';
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+
+export const handler = httpHandler(trainingApi.replaceParticipant, async ({ params, body, principal, deps }) => ({
+  status: 201,
+  body: await replaceParticipant(deps, principal, params.essaimeId, params.participantId, body),
+}));

@@ -1,0 +1,7 @@
+import { withdrawParticipant } from '../../shared/essaimes/participants';
+import { httpHandler } from '../../shared/http/handler';
+import { trainingApi } from '../../shared/training/api';
+
+export const handler = httpHandler(trainingApi.withdrawParticipant, async ({ params, body, principal, deps }) => ({
+  body: await withdrawParticipant(deps, principal, params.essaimeId, params.participantId, body.reason),
+}));

@@ -1,0 +1,275 @@
+import type { Principal } from '../access/principal';
+import { assertRole } from '../access/policy';
+import { evaluateEligibility } from '../calls/eligibility';
+import { criteriaOf, loadCall, today } from '../calls/use-cases';
+import { applicationWindowRefusal, assertHypothesisAccepted } from '../calls/rules';
+import type { Answers, Criterion } from '../calls/schemas';
+import { counterWrite } from '../calls/repository';
+import type { Page, PageQuery } from '../db/pagination';
+import { commit, type Write } from '../db/transact';
+import { DomainError, forbidden, notFound, unprocessable, type ErrorDetail } from '../errors';
+import { newId } from '../ids';
+import type { Deps } from '../runtime';
+import {
+  createApplicationWrites,
+  getApplication,
+  getApplicationDetail,
+  listApplicationsOfApplicant,
+  listApplicationsOfCall,
+  releaseUniquenessWrites,
+  saveApplicationWrite,
+  staleApplication,
+} from './repository';
+import { assertDraft, assertSubmittable, assertWithdrawable, correctionWindowOpen, statusOnSubmit } from './rules';
+import type { Application, CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './schemas';
+import { applicantView, applicationSummary, staffView } from './views';
+
+// ------------------------------------------------------------------------------------------------ helpers
+
+const RETRYABLE = new Set(['TRANSACTION_CONFLICT', 'APPLICATION_CHANGED']);
+
+/**
+ * Staff actions read, decide and write under a version condition; when another writer got there first
+ * (a concurrent decision on the same counter, a reviewer scoring at the same time) they re-read and retry.
+ * Domain refusals (CALL_FULL, …) are never retried.
+ */
+export async function withRetry<T>(run: () => Promise<T>, attempts = 15): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof DomainError) || !RETRYABLE.has(error.code)) throw error;
+      const ceiling = Math.min(25 * 2 ** attempt, 500);
+      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+    }
+  }
+}
+
+/** Reads an application for staff (any) or for its applicant (own) — another's is reported as not found. */
+export async function loadApplicationFor(deps: Deps, principal: Principal, applicationId: string, mode: 'read' | 'write', consistent = false): Promise<Application> {
+  assertRole(principal, ['staff', 'referent']);
+  const app = await getApplication(deps.db, applicationId, consistent);
+  if (!app) throw notFound('Application');
+  if (principal.role === 'staff') return app;
+  const owner = app.applicantUserId === principal.userId;
+  const referentOfStructure = principal.structureIds.includes(app.structureId);
+  if (owner || (mode === 'read' && referentOfStructure)) return app;
+  throw notFound('Application');
+}
+
+/** Answers must name criteria of the version in force and match their kind. */
+function assertAnswersFit(criteria: readonly Criterion[], answers: Record<string, { kind: string } | null>): void {
+  const details: ErrorDetail[] = [];
+  for (const [id, answer] of Object.entries(answers)) {
+    if (answer === null) continue;
+    const criterion = criteria.find((c) => c.criterionId === id);
+    if (!criterion) details.push({ path: `body.answers.${id}`, message: 'Not a criterion of this call', code: 'UNKNOWN_CRITERION' });
+    else if (criterion.kind !== answer.kind) details.push({ path: `body.answers.${id}.kind`, message: `This criterion expects a ${criterion.kind} answer`, code: 'WRONG_ANSWER_KIND' });
+  }
+  if (details.length) throw unprocessable('INVALID_ANSWER', 'Some answers do not fit the criteria of the call', details);
+}
+
+export function eligibilityFor(app: Pick<Application, 'hypothesis' | 'answers' | 'verifications'>, criteria: readonly Criterion[], criteriaVersion: number, now: Date) {
+  return {
+    ...evaluateEligibility({ criteria, hypothesis: app.hypothesis, answers: app.answers, verifications: app.verifications, today: today(now) }),
+    checkedAt: now.toISOString(),
+    criteriaVersion,
+  };
+}
+
+/** A draft can be edited and submitted while the call takes applications, or in answer to a correction request. */
+function assertCanWork(app: Application, call: Parameters<typeof applicationWindowRefusal>[0], now: Date): void {
+  if (correctionWindowOpen(app, now)) return;
+  const refusal = applicationWindowRefusal(call, now);
+  if (refusal) throw refusal;
+}
+
+// ------------------------------------------------------------------------------------------- applicants
+
+export async function createApplication(
+  deps: Deps,
+  actor: Principal,
+  callId: string,
+  input: CreateApplicationInput,
+  options: { structureId?: string } = {},
+): Promise<ReturnType<typeof applicantView>> {
+  assertRole(actor, ['referent']);
+  const bundle = await loadCall(deps, callId, actor);
+  const now = deps.now();
+  const refusal = applicationWindowRefusal(bundle.call, now);
+  if (refusal) throw refusal;
+  assertHypothesisAccepted(bundle.call, input.hypothesis);
+  if (input.structureId && !actor.structureIds.includes(input.structureId)) {
+    throw forbidden('NOT_YOUR_STRUCTURE', 'You can apply on behalf of a structure only if you are its referent');
+  }
+  const criteria = criteriaOf(bundle);
+  assertAnswersFit(criteria, input.answers ?? {});
+  const at = now.toISOString();
+  const base = {
+    hypothesis: input.hypothesis ?? null,
+    answers: (input.answers ?? {}) as Answers,
+    verifications: {},
+  };
+  const app: Application = {
+    applicationId: newId('application'),
+    callId,
+    seasonId: bundle.call.seasonId,
+    applicantUserId: actor.userId,
+    // A new structure gets its id now; the seed passes the demo catalogue's ids.
+    structureId: options.structureId ?? input.structureId ?? newId('structure'),
+    status: 'draft',
+    structure: input.structure,
+    territory: input.territory ?? null,
+    ...base,
+    prescriber: input.prescriber ?? null,
+    people: input.people ?? [],
+    referent: input.referent ?? null,
+    needs: input.needs ?? [],
+    criteriaVersion: bundle.call.criteriaVersion,
+    eligibility: eligibilityFor(base, criteria, bundle.call.criteriaVersion, now),
+    reviewerUserIds: [],
+    recusedUserIds: [],
+    reviewScores: {},
+    score: null,
+    correction: null,
+    correctionRounds: 0,
+    decision: null,
+    decisionPublishedAt: null,
+    essaimeId: null,
+    submittedAt: null,
+    withdrawnAt: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await commit(deps.db, actor, createApplicationWrites(deps.db, app), [
+    {
+      action: 'application.created',
+      entityType: 'application',
+      entityId: app.applicationId,
+      changes: { callId, structureId: app.structureId, status: 'draft', eligibility: app.eligibility.status },
+    },
+  ], now);
+  return applicantView(app);
+}
+
+export async function updateApplication(deps: Deps, actor: Principal, applicationId: string, input: UpdateApplicationInput): Promise<ReturnType<typeof applicantView>> {
+  assertRole(actor, ['referent']);
+  const app = await loadApplicationFor(deps, actor, applicationId, 'write');
+  assertDraft(app);
+  const bundle = await loadCall(deps, app.callId);
+  const now = deps.now();
+  assertCanWork(app, bundle.call, now);
+  const { expectedVersion, answers: answerChanges, ...sections } = input;
+  if (sections.hypothesis !== undefined) assertHypothesisAccepted(bundle.call, sections.hypothesis);
+  const criteria = criteriaOf(bundle);
+  assertAnswersFit(criteria, answerChanges ?? {});
+  const answers: Answers = { ...app.answers };
+  const verifications = { ...app.verifications };
+  for (const [id, answer] of Object.entries(answerChanges ?? {})) {
+    // A changed answer must be checked again by staff.
+    if (JSON.stringify(answers[id]) !== JSON.stringify(answer ?? undefined)) delete verifications[id];
+    if (answer === null) delete answers[id];
+    else answers[id] = answer;
+  }
+  const merged: Application = { ...app, ...sections, answers, verifications };
+  const next: Application = {
+    ...merged,
+    criteriaVersion: bundle.call.criteriaVersion,
+    eligibility: eligibilityFor(merged, criteria, bundle.call.criteriaVersion, now),
+    version: expectedVersion + 1,
+    updatedAt: now.toISOString(),
+  };
+  await commit(deps.db, actor, [saveApplicationWrite(deps.db, next, expectedVersion, staleApplication())], [
+    {
+      action: 'application.updated',
+      entityType: 'application',
+      entityId: applicationId,
+      changes: { sections: Object.keys(sections), answers: Object.keys(answerChanges ?? {}), eligibility: next.eligibility.status },
+    },
+  ], now);
+  return applicantView(next);
+}
+
+/** Submission: in the call's window (or a correction's), complete and eligible against the criteria in force. */
+export async function submitApplication(deps: Deps, actor: Principal, applicationId: string): Promise<ReturnType<typeof applicantView>> {
+  assertRole(actor, ['referent']);
+  const app = await loadApplicationFor(deps, actor, applicationId, 'write', true);
+  assertDraft(app);
+  const bundle = await loadCall(deps, app.callId);
+  const now = deps.now();
+  assertCanWork(app, bundle.call, now);
+  const criteria = criteriaOf(bundle);
+  const eligibility = eligibilityFor(app, criteria, bundle.call.criteriaVersion, now);
+  assertSubmittable(app, eligibility);
+  const next: Application = {
+    ...app,
+    status: statusOnSubmit(app),
+    criteriaVersion: bundle.call.criteriaVersion,
+    eligibility,
+    correction: null,
+    submittedAt: now.toISOString(),
+    version: app.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  await commit(deps.db, actor, [saveApplicationWrite(deps.db, next, app.version, staleApplication())], [
+    {
+      action: 'application.submitted',
+      entityType: 'application',
+      entityId: applicationId,
+      changes: { from: app.status, to: next.status, criteriaVersion: next.criteriaVersion, correctionRound: app.correction?.round ?? null },
+    },
+  ], now);
+  return applicantView(next);
+}
+
+export async function withdrawApplication(deps: Deps, actor: Principal, applicationId: string): Promise<ReturnType<typeof applicantView>> {
+  assertRole(actor, ['referent']);
+  return withRetry(async () => {
+    const app = await loadApplicationFor(deps, actor, applicationId, 'write', true);
+    assertWithdrawable(app);
+    const now = deps.now();
+    const writes: Write[] = [];
+    if (app.status === 'selected') {
+      const bundle = await loadCall(deps, app.callId);
+      writes.push(counterWrite(deps.db, app.callId, -1, bundle.max));
+    }
+    const next: Application = { ...app, status: 'withdrawn', withdrawnAt: now.toISOString(), version: app.version + 1, updatedAt: now.toISOString() };
+    writes.push(saveApplicationWrite(deps.db, next, app.version), ...releaseUniquenessWrites(deps.db, app));
+    await commit(deps.db, actor, writes, [
+      { action: 'application.withdrawn', entityType: 'application', entityId: applicationId, changes: { from: app.status, to: 'withdrawn' } },
+    ], now);
+    return applicantView(next);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- reading
+
+/** Staff get the whole record with reviews and private notes; the applicant gets the applicant's view. */
+export async function readApplication(deps: Deps, principal: Principal, applicationId: string) {
+  if (principal.role === 'staff') {
+    const { application, reviews, notes } = await getApplicationDetail(deps.db, applicationId);
+    if (!application) throw notFound('Application');
+    return staffView(principal, application, reviews, notes);
+  }
+  return applicantView(await loadApplicationFor(deps, principal, applicationId, 'read'));
+}
+
+export async function readEligibility(deps: Deps, principal: Principal, applicationId: string) {
+  const app = await loadApplicationFor(deps, principal, applicationId, 'read');
+  return app.eligibility;
+}
+
+export async function listMyApplications(deps: Deps, principal: Principal, page: PageQuery): Promise<Page<ReturnType<typeof applicantView>>> {
+  assertRole(principal, ['referent']);
+  const result = await listApplicationsOfApplicant(deps.db, principal.userId, page);
+  return { items: result.items.map(applicantView), nextCursor: result.nextCursor };
+}
+
+/** The staff's ranked, filtered, paginated list of a call's applications. */
+export async function listCallApplications(deps: Deps, principal: Principal, callId: string, query: ListApplicationsQuery) {
+  assertRole(principal, ['staff']);
+  await loadCall(deps, callId);
+  const page = await listApplicationsOfCall(deps.db, callId, query);
+  return { items: page.items.map(applicationSummary), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,154 @@
+import type { Hypothesis } from '../seasons/schemas';
+import type { Answer, Answers, Criterion, Verification } from './schemas';
+
+/**
+ * WHERE ELIGIBILITY IS DECIDED. Pure functions, no I/O: given a criteria set, the application's hypothesis,
+ * its answers, staff's verifications and today's date, say for each applicable criterion whether it is met,
+ * unmet or missing, and why (a stable `code` for programs, a French `reason` for people).
+ *
+ * Rules:
+ * - only the criteria of the application's hypothesis apply; the other hypothesis's criteria never do;
+ * - no hypothesis chosen yet: nothing can be judged, the result is `incomplete`;
+ * - overall: any unmet criterion → `ineligible`; else any missing answer → `incomplete`; else `eligible`;
+ * - a criterion that needs evidence counts as met on the applicant's word until staff check it; staff's
+ *   "not verified" makes it unmet.
+ * Submission is refused unless the result is `eligible` (see shared/applications/rules.ts).
+ */
+export type CriterionStatus = 'met' | 'unmet' | 'missing';
+export type EligibilityStatus = 'eligible' | 'ineligible' | 'incomplete';
+
+export interface CriterionResult {
+  criterionId: string;
+  label: string;
+  kind: Criterion['kind'];
+  status: CriterionStatus;
+  code: string;
+  reason: string;
+  requiresEvidence: boolean;
+  verification: 'pending' | 'verified' | 'not_verified' | null;
+}
+
+export interface EligibilityResult {
+  status: EligibilityStatus;
+  hypothesis: Hypothesis | null;
+  results: CriterionResult[];
+  /** Why the application is not eligible (unmet and missing criteria, or the missing hypothesis). */
+  reasons: { criterionId: string | null; code: string; reason: string }[];
+}
+
+export interface EligibilityInput {
+  criteria: readonly Criterion[];
+  hypothesis: Hypothesis | null | undefined;
+  answers: Answers;
+  verifications?: Record<string, Pick<Verification, 'outcome'>>;
+  /** yyyy-mm-dd: a signature dated after today is not valid. */
+  today: string;
+}
+
+const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+type Judgement = Pick<CriterionResult, 'status' | 'code' | 'reason'>;
+const met = (reason: string): Judgement => ({ status: 'met', code: 'MET', reason });
+const unmet = (code: string, reason: string): Judgement => ({ status: 'unmet', code, reason });
+const missing = (code: string, reason: string): Judgement => ({ status: 'missing', code, reason });
+
+/** The criteria that apply to an application of this hypothesis, in their set's order. */
+export function applicableCriteria(criteria: readonly Criterion[], hypothesis: Hypothesis | null | undefined): Criterion[] {
+  if (!hypothesis) return [];
+  return criteria.filter((c) => c.hypothesis === hypothesis);
+}
+
+/** Judges one answer against one criterion (its evidence check aside). */
+export function judgeCriterion(criterion: Criterion, answer: Answer | undefined, today: string): Judgement {
+  if (!answer) return missing('NOT_ANSWERED', 'Critère non renseigné.');
+  if (answer.kind !== criterion.kind) return missing('WRONG_ANSWER_KIND', 'La réponse ne correspond pas au type du critère ; merci de la saisir à nouveau.');
+  switch (criterion.kind) {
+    case 'number': {
+      const value = (answer as Extract<Answer, { kind: 'number' }>).value;
+      const unit = criterion.unit;
+      if (criterion.min !== undefined && value < criterion.min) {
+        return unmet('BELOW_MINIMUM', `${fr.format(value)} ${unit} déclarés ; le minimum est de ${fr.format(criterion.min)} ${unit}.`);
+      }
+      if (criterion.max !== undefined && value > criterion.max) {
+        return unmet('ABOVE_MAXIMUM', `${fr.format(value)} ${unit} déclarés ; le maximum est de ${fr.format(criterion.max)} ${unit}.`);
+      }
+      return met(`${fr.format(value)} ${unit} déclarés.`);
+    }
+    case 'yes_no': {
+      const value = (answer as Extract<Answer, { kind: 'yes_no' }>).value;
+      const said = value ? 'oui' : 'non';
+      if (value !== criterion.expected) {
+        return unmet('UNEXPECTED_ANSWER', `Réponse « ${said} » ; la réponse attendue est « ${criterion.expected ? 'oui' : 'non'} ».`);
+      }
+      return met(`Réponse « ${said} ».`);
+    }
+    case 'signed_attestation': {
+      const a = answer as Extract<Answer, { kind: 'signed_attestation' }>;
+      if (!a.signed) return unmet('NOT_SIGNED', `Signature manquante (${criterion.signerRole}).`);
+      if (!a.signerName) return missing('SIGNER_MISSING', 'Nom du ou de la signataire à renseigner.');
+      if (!a.signedOn) return missing('SIGNATURE_DATE_MISSING', 'Date de signature à renseigner.');
+      if (a.signedOn > today) return unmet('SIGNED_IN_FUTURE', `La date de signature (${a.signedOn}) est postérieure à aujourd’hui.`);
+      return met(`Signé par ${a.signerName} le ${a.signedOn}.`);
+    }
+    case 'document': {
+      const a = answer as Extract<Answer, { kind: 'document' }>;
+      if (!a.documentRef) return missing('DOCUMENT_MISSING', `Document à fournir : ${criterion.documentLabel}.`);
+      return met(`Document fourni : ${a.documentRef}.`);
+    }
+    case 'choice': {
+      const value = (answer as Extract<Answer, { kind: 'choice' }>).value;
+      const option = criterion.options.find((o) => o.value === value);
+      if (!option) return missing('UNKNOWN_CHOICE', 'Choix inconnu ; merci de choisir parmi les options proposées.');
+      if (!criterion.accepted.includes(value)) return unmet('CHOICE_NOT_ACCEPTED', `« ${option.label} » ne remplit pas ce critère.`);
+      return met(`« ${option.label} ».`);
+    }
+  }
+}
+
+/** The eligibility of an application: one result per applicable criterion, and the overall status. */
+export function evaluateEligibility(input: EligibilityInput): EligibilityResult {
+  const hypothesis = input.hypothesis ?? null;
+  if (!hypothesis) {
+    return {
+      status: 'incomplete',
+      hypothesis: null,
+      results: [],
+      reasons: [{ criterionId: null, code: 'HYPOTHESIS_MISSING', reason: 'Choisir l’hypothèse de candidature (A ou B) pour connaître les critères applicables.' }],
+    };
+  }
+  const results: CriterionResult[] = applicableCriteria(input.criteria, hypothesis).map((criterion) => {
+    let judgement = judgeCriterion(criterion, input.answers[criterion.criterionId], input.today);
+    let verification: CriterionResult['verification'] = null;
+    if (criterion.requiresEvidence) {
+      const outcome = input.verifications?.[criterion.criterionId]?.outcome;
+      verification = outcome ?? 'pending';
+      if (judgement.status === 'met' && outcome === 'not_verified') {
+        judgement = unmet('NOT_VERIFIED', 'Les pièces justificatives examinées par l’équipe Ansa ne confirment pas ce critère.');
+      }
+    }
+    return {
+      criterionId: criterion.criterionId,
+      label: criterion.label,
+      kind: criterion.kind,
+      ...judgement,
+      requiresEvidence: criterion.requiresEvidence,
+      verification,
+    };
+  });
+  const status: EligibilityStatus = results.some((r) => r.status === 'unmet')
+    ? 'ineligible'
+    : results.some((r) => r.status === 'missing')
+      ? 'incomplete'
+      : 'eligible';
+  return {
+    status,
+    hypothesis,
+    results,
+    reasons: results.filter((r) => r.status !== 'met').map((r) => ({ criterionId: r.criterionId, code: r.code, reason: r.reason })),
+  };
+}
+
+/** Criteria that need staff's evidence check and have not been verified yet (selection waits for them). */
+export function pendingVerifications(result: EligibilityResult): string[] {
+  return result.results.filter((r) => r.requiresEvidence && r.verification !== 'verified').map((r) => r.criterionId);
+}

@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import { idSchema } from '../ids';
+import { hypothesisSchema, isoDate } from '../seasons/schemas';
+
+/**
+ * Calls for candidate territories: the call itself, its criteria (versioned) and its review rubric.
+ * The answers an application gives to the criteria are defined here too, next to the criteria they answer.
+ */
+export const callIdSchema = idSchema('call');
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+// ---------------------------------------------------------------------------------------------- criteria
+
+export const criterionIdSchema = z
+  .string()
+  .regex(/^[A-Z][0-9]{1,2}(\.[0-9]{1,2})?$/, 'A criterion id such as A1.3 or B2');
+
+const criterionBase = {
+  criterionId: criterionIdSchema,
+  label: z.string().trim().min(3).max(300),
+  description: z.string().trim().max(2000).default(''),
+  hypothesis: hypothesisSchema.describe('The hypothesis whose applications this criterion applies to'),
+  requiresEvidence: z.boolean().default(false).describe('Staff must verify it with evidence before selection'),
+};
+
+export const choiceOptionSchema = z
+  .object({ value: z.string().regex(/^[a-z0-9-]{1,60}$/), label: z.string().trim().min(1).max(200) })
+  .strict();
+
+/** The five kinds of criteria of the study; `kind` selects how an answer is judged (see eligibility.ts). */
+export const criterionSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...criterionBase,
+      kind: z.literal('number').describe('A declared number compared with a threshold (inclusive)'),
+      unit: z.string().trim().min(1).max(30),
+      min: z.number().finite().optional(),
+      max: z.number().finite().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...criterionBase,
+      kind: z.literal('yes_no').describe('A yes/no attestation; met when the answer equals `expected`'),
+      expected: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
+      ...criterionBase,
+      kind: z.literal('signed_attestation').describe('An attestation signed by a named person on a date'),
+      signerRole: z.string().trim().min(2).max(200),
+    })
+    .strict(),
+  z
+    .object({
+      ...criterionBase,
+      kind: z.literal('document').describe('A document the application must reference'),
+      documentLabel: z.string().trim().min(2).max(200),
+    })
+    .strict(),
+  z
+    .object({
+      ...criterionBase,
+      kind: z.literal('choice').describe('One value among options; met when the value is among `accepted`'),
+      options: z.array(choiceOptionSchema).min(2).max(20),
+      accepted: z.array(z.string()).min(1).max(20),
+    })
+    .strict(),
+]);
+export type Criterion = z.infer<typeof criterionSchema>;
+export type CriterionKind = Criterion['kind'];
+
+/** A criteria set: unique ids, usable thresholds, accepted values among the options. */
+export const criteriaSetSchema = z
+  .array(criterionSchema)
+  .min(1)
+  .max(60)
+  .superRefine((criteria, ctx) => {
+    const seen = new Set<string>();
+    criteria.forEach((c, i) => {
+      if (seen.has(c.criterionId)) ctx.addIssue({ code: 'custom', path: [i, 'criterionId'], message: 'Duplicate criterion id' });
+      seen.add(c.criterionId);
+      if (c.kind === 'number') {
+        if (c.min === undefined && c.max === undefined) ctx.addIssue({ code: 'custom', path: [i, 'min'], message: 'A number criterion needs a min or a max' });
+        if (c.min !== undefined && c.max !== undefined && c.min > c.max) ctx.addIssue({ code: 'custom', path: [i, 'max'], message: 'max must not be below min' });
+      }
+      if (c.kind === 'choice') {
+        const values = new Set(c.options.map((o) => o.value));
+        if (values.size !== c.options.length) ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'Duplicate option value' });
+        c.accepted.forEach((a, j) => {
+          if (!values.has(a)) ctx.addIssue({ code: 'custom', path: [i, 'accepted', j], message: 'Not one of the options' });
+        });
+      }
+    });
+  });
+
+export const criteriaVersionSchema = z.object({
+  callId: callIdSchema,
+  version: z.number().int().min(1),
+  criteria: z.array(criterionSchema),
+  reason: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type CriteriaVersion = z.infer<typeof criteriaVersionSchema>;
+
+// ---------------------------------------------------------------------------------------------- answers
+
+export const answerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('number'), value: z.number().finite().min(-1e9).max(1e9) }).strict(),
+  z.object({ kind: z.literal('yes_no'), value: z.boolean() }).strict(),
+  z
+    .object({
+      kind: z.literal('signed_attestation'),
+      signed: z.boolean(),
+      signerName: z.string().trim().max(120).optional(),
+      signerRole: z.string().trim().max(120).optional(),
+      signedOn: isoDate.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('document'), documentRef: z.string().trim().max(500) }).strict(),
+  z.object({ kind: z.literal('choice'), value: z.string().trim().max(60) }).strict(),
+]);
+export type Answer = z.infer<typeof answerSchema>;
+export const answersSchema = z.record(criterionIdSchema, answerSchema);
+export type Answers = Record<string, Answer>;
+
+/** Staff's check of a criterion that needs evidence. */
+export const verificationSchema = z.object({
+  outcome: z.enum(['verified', 'not_verified']),
+  comment: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
+
+// ---------------------------------------------------------------------------------------------- rubric
+
+export const rubricItemSchema = z
+  .object({
+    itemId: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+    label: z.string().trim().min(3).max(200),
+    description: z.string().trim().max(1000).default(''),
+    weight: z.number().int().min(1).max(10),
+  })
+  .strict();
+export type RubricItem = z.infer<typeof rubricItemSchema>;
+
+export const rubricSchema = z
+  .array(rubricItemSchema)
+  .min(1)
+  .max(12)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.itemId)) ctx.addIssue({ code: 'custom', path: [i, 'itemId'], message: 'Duplicate rubric item id' });
+      seen.add(item.itemId);
+    });
+  });
+
+/** Every rubric item is scored on this scale by each reviewer. */
+export const SCORE_MIN = 0;
+export const SCORE_MAX = 5;
+
+// ---------------------------------------------------------------------------------------------- call
+
+export const capacitySchema = z
+  .object({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100) })
+  .strict()
+  .refine((c) => c.min <= c.max, { path: ['max'], message: 'The maximum must not be below the minimum' });
+export type Capacity = z.infer<typeof capacitySchema>;
+export const DEFAULT_CAPACITY: Capacity = { min: 5, max: 10 };
+
+export const callStatusSchema = z.enum(['draft', 'open', 'closed']);
+export type CallStatus = z.infer<typeof callStatusSchema>;
+
+export const callSchema = z.object({
+  callId: callIdSchema,
+  seasonId: idSchema('season'),
+  title: z.string(),
+  description: z.string(),
+  hypotheses: z.array(hypothesisSchema),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  capacity: z.object({ min: z.number(), max: z.number() }),
+  rubric: z.array(rubricItemSchema),
+  status: callStatusSchema,
+  criteriaVersion: z.number().int(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  decisionsPublishedAt: z.string().nullable(),
+  createdBy: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Call = z.infer<typeof callSchema>;
+
+/** What the API returns for a call: the call, its current criteria and its selection counter. */
+export const callViewSchema = callSchema.extend({
+  criteria: z.array(criterionSchema),
+  selectedCount: z.number().int(),
+  belowMinimum: z.boolean().describe('Fewer selected than the minimum: allowed, but shown'),
+  acceptingApplications: z.boolean(),
+});
+export type CallView = z.infer<typeof callViewSchema>;
+
+const hypothesesInput = z
+  .array(hypothesisSchema)
+  .min(1)
+  .max(2)
+  .refine((h) => new Set(h).size === h.length, 'Each hypothesis once');
+
+export const createCallBody = z
+  .object({
+    seasonId: idSchema('season'),
+    title: z.string().trim().min(3).max(200),
+    description: z.string().trim().max(10_000).default(''),
+    hypotheses: hypothesesInput,
+    opensAt: isoDateTime,
+    closesAt: isoDateTime,
+    capacity: capacitySchema.optional(),
+    rubric: rubricSchema.optional(),
+    criteria: criteriaSetSchema.optional().describe('Defaults to the criteria of the study for the accepted hypotheses'),
+  })
+  .strict()
+  .refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { path: ['closesAt'], message: 'The closing date must come after the opening date' });
+export type CreateCallInput = z.output<typeof createCallBody>;
+
+export const updateCallBody = z
+  .object({
+    expectedVersion: z.number().int().min(1),
+    title: z.string().trim().min(3).max(200).optional(),
+    description: z.string().trim().max(10_000).optional(),
+    hypotheses: hypothesesInput.optional(),
+    opensAt: isoDateTime.optional(),
+    closesAt: isoDateTime.optional(),
+    capacity: capacitySchema.optional(),
+    rubric: rubricSchema.optional(),
+  })
+  .strict();
+export type UpdateCallInput = z.output<typeof updateCallBody>;
+
+export const replaceCriteriaBody = z
+  .object({ expectedVersion: z.number().int().min(1).describe("The call's version"), criteria: criteriaSetSchema })
+  .strict();
+
+export const newCriteriaVersionBody = z
+  .object({
+    expectedVersion: z.number().int().min(1).describe("The call's version"),
+    criteria: criteriaSetSchema,
+    reason: z.string().trim().min(3).max(2000),
+  })
+  .strict();
+
+export const eligibilityPreviewBody = z
+  .object({ hypothesis: hypothesisSchema, answers: answersSchema })
+  .strict();
+
+export const listCallsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(2048).optional(),
+    seasonId: idSchema('season').optional(),
+  })
+  .strict();

@@ -1,0 +1,68 @@
+import { listAllEssaimesOfSeason } from '../essaimes/repository';
+import { enqueueOnce, newMessage } from '../notifications/outbox';
+import type { Deps } from '../runtime';
+import { listReportsOfStage, listStagesDueBetween } from './repository';
+import { addDays, frenchDate, needsReminder, parisToday, reminderDue, type ReminderKind } from './rules';
+import type { Stage } from './schemas';
+
+/** A late reminder goes out on the first run after the due date; stages due longer ago than this are not read. */
+export const REMINDER_LOOKBACK_DAYS = 30;
+
+function wording(kind: ReminderKind, stage: Stage, structureName: string): { subject: string; body: string } {
+  const due = frenchDate(stage.dueOn);
+  const where = "Vous pouvez l'enregistrer en brouillon puis le soumettre depuis votre espace.";
+  switch (kind) {
+    case 'due-soon':
+      return {
+        subject: `Rappel : rapport « ${stage.name} » attendu le ${due}`,
+        body: `Bonjour,\n\nLe rapport « ${stage.name} » de ${structureName} est attendu le ${due}, dans une semaine au plus.\n${where}`,
+      };
+    case 'due-today':
+      return {
+        subject: `Rapport « ${stage.name} » attendu aujourd'hui`,
+        body: `Bonjour,\n\nLe rapport « ${stage.name} » de ${structureName} est attendu aujourd'hui, ${due}.\n${where}`,
+      };
+    case 'late':
+      return {
+        subject: `Rapport « ${stage.name} » en retard`,
+        body: `Bonjour,\n\nLe rapport « ${stage.name} » de ${structureName} était attendu le ${due} et n'a pas encore été soumis.\n${where}\nEn cas de difficulté, répondez à ce message : l'équipe Ansa peut vous aider.`,
+      };
+  }
+}
+
+/**
+ * Reminds each referent whose report is not handed in: a week before the due date, on it, and once late.
+ * Idempotent: each message has a dedupe key (stage, essaimé, due date, point), so running the job twice,
+ * or every hour, queues each reminder once. Moving a due date gives the new date its own reminders.
+ */
+export async function sendReportReminders(deps: Deps): Promise<{ stages: number; queued: number; alreadyQueued: number }> {
+  const now = deps.now();
+  const today = parisToday(now);
+  const stages = await listStagesDueBetween(deps.db, addDays(today, -REMINDER_LOOKBACK_DAYS), addDays(today, 7));
+  let queued = 0;
+  let alreadyQueued = 0;
+  let considered = 0;
+  for (const stage of stages) {
+    const kind = reminderDue(stage, today);
+    if (!kind) continue;
+    considered += 1;
+    const [essaimes, reports] = await Promise.all([listAllEssaimesOfSeason(deps.db, stage.seasonId), listReportsOfStage(deps.db, stage.stageId)]);
+    const byEssaime = new Map(reports.map((r) => [r.essaimeId, r]));
+    for (const essaime of essaimes) {
+      if (!needsReminder(byEssaime.get(essaime.essaimeId))) continue;
+      const message = newMessage(
+        {
+          dedupeKey: `reminder#${stage.stageId}#${essaime.essaimeId}#${stage.dueOn}#${kind}`,
+          kind: `report-reminder-${kind}`,
+          recipientUserId: essaime.referentUserId,
+          ...wording(kind, stage, essaime.structureName),
+          related: { entityType: 'stage', entityId: stage.stageId },
+        },
+        now,
+      );
+      if (await enqueueOnce(deps.db, message)) queued += 1;
+      else alreadyQueued += 1;
+    }
+  }
+  return { stages: considered, queued, alreadyQueued };
+}

@@ -1,0 +1,373 @@
+import type { z } from 'zod';
+import type { Principal } from '../access/principal';
+import { assertStructureAccess } from '../access/policy';
+import type { Page, PageQuery } from '../db/pagination';
+import { commit, type Write } from '../db/transact';
+import { badRequest, conflict, DomainError, notFound, unprocessable } from '../errors';
+import { getEssaime, getEssaimeWithParticipants } from '../essaimes/repository';
+import { personRefWrite } from '../privacy/person-refs';
+import { newId } from '../ids';
+import { logger } from '../logger';
+import { enqueueOnce, newMessage, outboxWrite } from '../notifications/outbox';
+import { axisLabels } from '../programme/axes';
+import type { Deps } from '../runtime';
+import {
+  getRequest,
+  getTutorStats,
+  getTutoringSettings,
+  getWorstResponse,
+  listAllOverdueRequests,
+  listAllTutors,
+  listMessages,
+  listOverdueRequests,
+  listRequestsOfStructure,
+  listRequestsOfTutor,
+  messageWrite,
+  putRequestWrite,
+  putTutoringSettingsWrite,
+  statsAnsweredWrite,
+  statsRatedWrite,
+  tutoringKeys,
+} from './repository';
+import { isOverdue, minutesToHours, participantsNamedIn, reminderNumber, responseWorkingMinutes } from './rules';
+import {
+  urgencyLabels,
+  type closeRequestBody,
+  type createRequestBody,
+  type listRequestsQuery,
+  type postMessageBody,
+  type TutoringMessage,
+  type TutoringRequest,
+  type TutoringSettings,
+  type updateSettingsBody,
+} from './schemas';
+import { addWorkingDays } from './working-days';
+
+/**
+ * Requests from a referent to their tutor: the thread, closing with a usefulness rating, the response-time
+ * target (working days, French public holidays excluded), overdue reminders and per-tutor figures.
+ */
+
+export type RequestView = TutoringRequest & { overdue: boolean };
+
+export const requestView = (request: TutoringRequest, now: Date): RequestView => ({ ...request, overdue: isOverdue(request, now) });
+
+/**
+ * A request the caller may see: staff any; the tutor it is addressed to; the referent of its structure.
+ * Anyone else gets 404, so that the existence of another structure's request is not revealed.
+ */
+export async function readableRequest(deps: Deps, principal: Principal, requestId: string): Promise<TutoringRequest> {
+  const request = await getRequest(deps.db, requestId);
+  if (!request) throw notFound('Request');
+  if (principal.role === 'tutor') {
+    if (request.tutorUserId !== principal.userId) throw notFound('Request');
+  } else {
+    assertStructureAccess(principal, request.structureId, 'Request');
+  }
+  return request;
+}
+
+export async function createRequest(deps: Deps, actor: Principal, input: z.output<typeof createRequestBody>): Promise<RequestView> {
+  const essaime = await getEssaime(deps.db, input.essaimeId);
+  if (!essaime) throw notFound('Essaimé');
+  assertStructureAccess(actor, essaime.structureId, 'Essaimé');
+  if (!essaime.tutorUserId) {
+    throw unprocessable('NO_TUTOR_ASSIGNED', 'No tutor is assigned to this essaimé yet; Ansa will assign one', [
+      { path: 'body.essaimeId', message: 'No tutor yet' },
+    ]);
+  }
+  const settings = await getTutoringSettings(deps.db);
+  const now = deps.now();
+  const createdAt = now.toISOString();
+  const request: TutoringRequest = {
+    requestId: newId('tutoringRequest'),
+    essaimeId: essaime.essaimeId,
+    seasonId: essaime.seasonId,
+    structureId: essaime.structureId,
+    structureName: essaime.structureName,
+    tutorUserId: essaime.tutorUserId,
+    referentUserId: actor.userId,
+    subject: input.subject,
+    axis: input.axis,
+    text: input.text,
+    urgency: input.urgency,
+    status: 'awaiting-answer',
+    createdAt,
+    dueAt: addWorkingDays(now, settings.responseTargetWorkingDays).toISOString(),
+    targetWorkingDays: settings.responseTargetWorkingDays,
+    firstAnsweredAt: null,
+    responseWorkingMinutes: null,
+    overdueSince: null,
+    messageCount: 0,
+    lastMessageAt: createdAt,
+    lastMessageBy: 'referent',
+    closedAt: null,
+    rating: null,
+    ratingComment: null,
+    guideEntryId: null,
+    version: 1,
+  };
+  const notice = newMessage(
+    {
+      dedupeKey: `tutoring-request-created:${request.requestId}`,
+      kind: 'tutoring.request-created',
+      recipientUserId: request.tutorUserId,
+      subject: `Nouvelle demande de ${request.structureName} : ${request.subject}`,
+      body: `Bonjour,\n\n${request.structureName} vous adresse une demande (axe « ${axisLabels[request.axis]} », urgence ${urgencyLabels[request.urgency]}).\nRéponse attendue avant le ${formatParis(request.dueAt)}.\n\nRetrouvez-la dans l'application, rubrique Demandes.`,
+      related: { entityType: 'tutoring-request', entityId: request.requestId },
+    },
+    now,
+  );
+  // Free text may name a participant: register the copy so a privacy erasure finds and scrubs it.
+  const { participants } = await getEssaimeWithParticipants(deps.db, essaime.essaimeId);
+  const named = participantsNamedIn(`${request.subject}\n${request.text}`, participants).map((p) =>
+    personRefWrite(deps.db, { kind: 'participant', id: p.participantId }, tutoringKeys.request(request.requestId), 'TutoringRequest'),
+  );
+  await commit(deps.db, actor, [putRequestWrite(deps.db, request, null), outboxWrite(deps.db, notice), ...named], [
+    {
+      action: 'tutoring-request.created',
+      entityType: 'tutoring-request',
+      entityId: request.requestId,
+      changes: { essaimeId: request.essaimeId, tutorUserId: request.tutorUserId, axis: request.axis, urgency: request.urgency, dueAt: request.dueAt },
+    },
+  ], now);
+  return requestView(request, now);
+}
+
+/**
+ * Lists requests. Tutor: their own, open or closed, most urgent then newest first. Referent: their
+ * structure's, newest first. Staff: by tutor, by structure, or the overdue ones.
+ */
+export async function listVisibleRequests(deps: Deps, principal: Principal, query: z.output<typeof listRequestsQuery>): Promise<Page<RequestView>> {
+  const page: PageQuery = { limit: query.limit, cursor: query.cursor };
+  const now = deps.now();
+  const view = (p: Page<TutoringRequest>) => ({ items: p.items.map((r) => requestView(r, now)), nextCursor: p.nextCursor });
+  if (principal.role === 'tutor') return view(await listRequestsOfTutor(deps.db, principal.userId, query.state, page));
+  if (principal.role === 'referent') {
+    if (principal.structureIds.length === 0) return { items: [], nextCursor: null };
+    const structureId = query.structureId ?? (principal.structureIds.length === 1 ? principal.structureIds[0]! : undefined);
+    if (!structureId) throw badRequest('STRUCTURE_REQUIRED', 'Say which of your structures', [{ path: 'query.structureId', message: 'Required' }]);
+    assertStructureAccess(principal, structureId, 'Structure');
+    return view(await listRequestsOfStructure(deps.db, structureId, page));
+  }
+  if (query.overdue === 'true') return view(await listOverdueRequests(deps.db, now, page));
+  if (query.tutorUserId) return view(await listRequestsOfTutor(deps.db, query.tutorUserId, query.state, page));
+  if (query.structureId) return view(await listRequestsOfStructure(deps.db, query.structureId, page));
+  throw badRequest('FILTER_REQUIRED', 'Give tutorUserId, structureId or overdue=true', [{ path: 'query', message: 'A filter is required' }]);
+}
+
+export async function readRequest(deps: Deps, principal: Principal, requestId: string): Promise<RequestView> {
+  return requestView(await readableRequest(deps, principal, requestId), deps.now());
+}
+
+export async function listRequestMessages(deps: Deps, principal: Principal, requestId: string, page: PageQuery): Promise<Page<TutoringMessage>> {
+  await readableRequest(deps, principal, requestId);
+  return listMessages(deps.db, requestId, page);
+}
+
+/**
+ * A message in the thread, by the tutor the request is addressed to or by the structure's referent. The
+ * tutor's first message is the first answer: it stops the response-time clock and feeds the tutor's figures.
+ */
+export async function postRequestMessage(
+  deps: Deps,
+  actor: Principal,
+  requestId: string,
+  input: z.output<typeof postMessageBody>,
+): Promise<{ request: RequestView; message: TutoringMessage }> {
+  const request = await readableRequest(deps, actor, requestId);
+  if (actor.role !== 'tutor' && actor.role !== 'referent') throw notFound('Request');
+  if (request.status === 'closed') throw conflict('REQUEST_CLOSED', 'The request is closed');
+  const now = deps.now();
+  const at = now.toISOString();
+  const message: TutoringMessage = {
+    messageId: newId('tutoringMessage'),
+    requestId,
+    authorUserId: actor.userId,
+    authorRole: actor.role,
+    text: input.text,
+    createdAt: at,
+  };
+  const firstAnswer = actor.role === 'tutor' && request.firstAnsweredAt === null;
+  const minutes = firstAnswer ? responseWorkingMinutes(request.createdAt, at) : request.responseWorkingMinutes;
+  const next: TutoringRequest = {
+    ...request,
+    status: firstAnswer ? 'answered' : request.status,
+    firstAnsweredAt: firstAnswer ? at : request.firstAnsweredAt,
+    responseWorkingMinutes: minutes,
+    messageCount: request.messageCount + 1,
+    lastMessageAt: at,
+    lastMessageBy: actor.role,
+    version: request.version + 1,
+  };
+  const recipient = actor.role === 'tutor' ? request.referentUserId : request.tutorUserId;
+  const writes: Write[] = [
+    putRequestWrite(deps.db, next, request.version),
+    messageWrite(deps.db, message),
+    outboxWrite(
+      deps.db,
+      newMessage(
+        {
+          dedupeKey: `tutoring-message:${message.messageId}`,
+          kind: actor.role === 'tutor' ? 'tutoring.answer-posted' : 'tutoring.follow-up-posted',
+          recipientUserId: recipient,
+          subject: actor.role === 'tutor' ? `Réponse de votre tuteur : ${request.subject}` : `Nouveau message de ${request.structureName} : ${request.subject}`,
+          body: `Bonjour,\n\nUn nouveau message vous attend dans la demande « ${request.subject} ».\n\nRetrouvez-le dans l'application, rubrique Demandes.`,
+          related: { entityType: 'tutoring-request', entityId: requestId },
+        },
+        now,
+      ),
+    ),
+  ];
+  const { participants } = await getEssaimeWithParticipants(deps.db, request.essaimeId);
+  for (const p of participantsNamedIn(message.text, participants)) {
+    writes.push(personRefWrite(deps.db, { kind: 'participant', id: p.participantId }, tutoringKeys.message(requestId, at, message.messageId), 'TutoringMessage'));
+  }
+  if (firstAnswer) writes.push(statsAnsweredWrite(deps.db, request.tutorUserId, minutes ?? 0, now.getTime() <= Date.parse(request.dueAt)));
+  await commit(deps.db, actor, writes, [
+    {
+      action: firstAnswer ? 'tutoring-request.answered' : 'tutoring-request.message-posted',
+      entityType: 'tutoring-request',
+      entityId: requestId,
+      changes: { messageId: message.messageId, authorRole: actor.role, ...(firstAnswer ? { responseWorkingMinutes: minutes } : {}) },
+    },
+  ], now);
+  return { request: requestView(next, now), message };
+}
+
+/** The referent closes the request; once answered, they rate how useful the answer was (1–5). */
+export async function closeRequest(deps: Deps, actor: Principal, requestId: string, input: z.output<typeof closeRequestBody>): Promise<RequestView> {
+  const request = await readableRequest(deps, actor, requestId);
+  if (request.status === 'closed') throw conflict('REQUEST_CLOSED', 'The request is already closed');
+  if (request.firstAnsweredAt !== null && input.rating === undefined) {
+    throw unprocessable('RATING_REQUIRED', 'Rate how useful the answer was (1 to 5)', [{ path: 'body.rating', message: 'Required once the request was answered' }]);
+  }
+  if (request.firstAnsweredAt === null && input.rating !== undefined) {
+    throw unprocessable('NOTHING_TO_RATE', 'The request has no answer to rate', [{ path: 'body.rating', message: 'Only once answered' }]);
+  }
+  const now = deps.now();
+  const next: TutoringRequest = {
+    ...request,
+    status: 'closed',
+    closedAt: now.toISOString(),
+    rating: input.rating ?? null,
+    ratingComment: input.comment ?? null,
+    version: request.version + 1,
+  };
+  const writes: Write[] = [putRequestWrite(deps.db, next, request.version)];
+  if (input.rating !== undefined) writes.push(statsRatedWrite(deps.db, request.tutorUserId, input.rating));
+  await commit(deps.db, actor, writes, [
+    { action: 'tutoring-request.closed', entityType: 'tutoring-request', entityId: requestId, changes: { rating: next.rating, answered: request.firstAnsweredAt !== null } },
+  ], now);
+  return requestView(next, now);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Response-time target and figures
+
+export async function readTutoringSettings(deps: Deps): Promise<TutoringSettings> {
+  return getTutoringSettings(deps.db);
+}
+
+/** Changes the target for requests made from now on (requests already made keep their due date). */
+export async function updateTutoringSettings(deps: Deps, actor: Principal, input: z.output<typeof updateSettingsBody>): Promise<TutoringSettings> {
+  const current = await getTutoringSettings(deps.db);
+  const next: TutoringSettings = { responseTargetWorkingDays: input.responseTargetWorkingDays, version: input.expectedVersion + 1, updatedAt: deps.now().toISOString() };
+  await commit(deps.db, actor, [putTutoringSettingsWrite(deps.db, next, input.expectedVersion)], [
+    { action: 'tutoring-settings.updated', entityType: 'tutoring-settings', entityId: 'response-target', changes: { from: current.responseTargetWorkingDays, to: next.responseTargetWorkingDays } },
+  ], deps.now());
+  return next;
+}
+
+export interface TutorResponseTimes {
+  tutorUserId: string;
+  displayName: string;
+  answeredCount: number;
+  meanResponseWorkingHours: number | null;
+  worstResponseWorkingHours: number | null;
+  worstRequestId: string | null;
+  onTargetRate: number | null;
+  overdueNow: number;
+  meanUsefulness: number | null;
+}
+
+/**
+ * Mean and worst first-answer time per tutor (working hours), share answered on target, requests overdue now
+ * and mean usefulness rating. Counters are kept by the answer and close transactions; the worst is the top of
+ * the tutor's response-time index; overdue ones come from the due-date index.
+ */
+export async function tutorResponseTimes(deps: Deps): Promise<{ targetWorkingDays: number; items: TutorResponseTimes[] }> {
+  const now = deps.now();
+  const [tutors, settings, overdue] = await Promise.all([listAllTutors(deps.db), getTutoringSettings(deps.db), listAllOverdueRequests(deps.db, now)]);
+  const items = await Promise.all(
+    tutors.map(async (tutor) => {
+      const [stats, worst] = await Promise.all([getTutorStats(deps.db, tutor.userId), getWorstResponse(deps.db, tutor.userId)]);
+      return {
+        tutorUserId: tutor.userId,
+        displayName: tutor.displayName,
+        answeredCount: stats.answeredCount,
+        meanResponseWorkingHours: stats.answeredCount > 0 ? minutesToHours(stats.responseMinutesTotal / stats.answeredCount) : null,
+        worstResponseWorkingHours: worst?.responseWorkingMinutes != null ? minutesToHours(worst.responseWorkingMinutes) : null,
+        worstRequestId: worst?.requestId ?? null,
+        onTargetRate: stats.answeredCount > 0 ? Math.round((stats.onTargetCount / stats.answeredCount) * 100) / 100 : null,
+        overdueNow: overdue.filter((r) => r.tutorUserId === tutor.userId).length,
+        meanUsefulness: stats.ratingCount > 0 ? Math.round((stats.ratingTotal / stats.ratingCount) * 10) / 10 : null,
+      };
+    }),
+  );
+  return { targetWorkingDays: settings.responseTargetWorkingDays, items };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Overdue reminders (scheduled job)
+
+const jobActor = { userId: 'system-job', role: 'staff' as const };
+
+function formatParis(iso: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * Flags requests past their first-answer target and queues a reminder to the tutor for each working day
+ * overdue. Idempotent: the flag is written once (conditional on the version read), and each reminder's dedupe
+ * key is (request, reminder number), so running the job twice queues nothing new.
+ */
+export async function runOverdueReminders(deps: Deps): Promise<{ overdue: number; flagged: number; remindersQueued: number }> {
+  const now = deps.now();
+  const overdue = await listAllOverdueRequests(deps.db, now);
+  let flagged = 0;
+  let remindersQueued = 0;
+  for (const listed of overdue) {
+    // The index is eventually consistent: re-read the request before acting on it.
+    const request = await getRequest(deps.db, listed.requestId);
+    if (!request || !isOverdue(request, now)) continue;
+    const n = reminderNumber(request.dueAt, now);
+    const reminder = newMessage(
+      {
+        dedupeKey: `tutoring-overdue:${request.requestId}:${n}`,
+        kind: 'tutoring.overdue-reminder',
+        recipientUserId: request.tutorUserId,
+        subject: `Rappel${n > 1 ? ` n° ${n}` : ''} : une demande de ${request.structureName} attend votre réponse`,
+        body: `Bonjour,\n\nLa demande « ${request.subject} » (urgence ${urgencyLabels[request.urgency]}) attend une première réponse depuis le ${formatParis(request.createdAt)}. L'objectif était d'y répondre avant le ${formatParis(request.dueAt)}.\n\nMerci d'y répondre dès que possible dans l'application.\n\nL'équipe Ansa`,
+        related: { entityType: 'tutoring-request', entityId: request.requestId },
+      },
+      now,
+    );
+    if (request.overdueSince === null) {
+      try {
+        await commit(deps.db, jobActor, [putRequestWrite(deps.db, { ...request, overdueSince: now.toISOString(), version: request.version + 1 }, request.version), outboxWrite(deps.db, reminder)], [
+          { action: 'tutoring-request.flagged-overdue', entityType: 'tutoring-request', entityId: request.requestId, changes: { dueAt: request.dueAt, reminder: n } },
+        ], now);
+        flagged += 1;
+        remindersQueued += 1;
+      } catch (error) {
+        // Answered, closed or flagged by a concurrent run meanwhile: nothing to do for it now.
+        if (!(error instanceof DomainError)) throw error;
+        logger.info('Overdue flag skipped', { code: error.code });
+      }
+    } else if (await enqueueOnce(deps.db, reminder)) {
+      remindersQueued += 1;
+    }
+  }
+  return { overdue: overdue.length, flagged, remindersQueued };
+}

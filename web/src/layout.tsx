@@ -1,0 +1,69 @@
+import type { ComponentChildren } from 'preact';
+import type { Me } from './api/types';
+import { clearToken } from './auth/session';
+import { cognitoSignOutUrl } from './auth/cognito';
+import { config } from './config';
+import { roleLabels } from './i18n/labels';
+import { Link, useLocation } from './router';
+import { navFor } from './routes';
+
+export function Layout(props: { me: Me; children: ComponentChildren }) {
+  const { path } = useLocation();
+  const items = navFor(props.me);
+  const env = config().environmentLabel ?? (config().auth.mode === 'local' ? 'démo locale' : undefined);
+  const signOut = () => {
+    clearToken();
+    const c = config().auth;
+    if (c.mode === 'cognito') window.location.assign(cognitoSignOutUrl(c));
+    else window.location.assign('/connexion');
+  };
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#contenu">
+        Aller au contenu principal
+      </a>
+      <header class="header">
+        <div class="header-inner">
+          <Link href="/" class="brand">
+            <span class="brand-mark" aria-hidden="true" />
+            <span>
+              <strong>Essaimage A.CO.R.</strong>
+              <span class="brand-sub">Programme Ansa · AIS#Emploi</span>
+            </span>
+          </Link>
+          {env && <span class="env">{env}</span>}
+          <div class="user" aria-label="Utilisateur connecté">
+            <span class="user-name">{props.me.displayName ?? props.me.userId}</span>
+            <span class="user-role">
+              {roleLabels[props.me.role]}
+              {props.me.organisation ? ` · ${props.me.organisation}` : ''}
+            </span>
+            <button type="button" class="button link" onClick={signOut}>
+              Se déconnecter
+            </button>
+          </div>
+        </div>
+        <nav class="nav" aria-label="Navigation principale">
+          <ul>
+            {items.map((item) => {
+              const active = item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`);
+              return (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={active ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      </header>
+      <main id="contenu" tabIndex={-1} class="main">
+        {props.children}
+      </main>
+      <footer class="footer">
+        <p>Ansa — Agence nouvelle des solidarités actives · A.CO.R. · Données personnelles : seuls des indicateurs agrégés sont demandés aux structures (RGPD).</p>
+      </footer>
+    </div>
+  );
+}
