@@ -79,6 +79,8 @@ describe('sign-in', () => {
     });
     await page.goto(`${e2e.url}/connexion`);
     await page.getByRole('button', { name: 'Se connecter' }).click();
+    // The callback page first shows "Connexion en cours" while it exchanges the code.
+    await page.locator('main h1', { hasText: 'Bonjour Claire' }).waitFor({ timeout: 15_000 });
     expect(await heading(page)).toBe('Bonjour Claire');
     expect(authorize?.searchParams.get('response_type')).toBe('code');
     expect(authorize?.searchParams.get('client_id')).toBe('web-client-id');
