@@ -50,6 +50,7 @@ import type {
   QuestionnaireResponse,
   Report,
   ReportStatus,
+  Review,
   requestChangesBody,
   reopenBody,
   saveReportBody,
@@ -352,6 +353,19 @@ function referentMessage(report: Report, essaime: Essaime, stage: Stage, kind: s
   );
 }
 
+/** The fields every review step changes: new status and version, who and when, and the review appended. */
+function reviewed(current: Report, principal: Principal, now: Date, status: ReportStatus, action: Review['action'], comments: Review['comments']): Report {
+  const at = now.toISOString();
+  return {
+    ...current,
+    status,
+    version: current.version + 1,
+    updatedAt: at,
+    updatedBy: principal.userId,
+    reviews: [...current.reviews, { at, by: principal.userId, action, comments }],
+  };
+}
+
 /**
  * Staff accept a submitted report: it is locked, and its figures are added to the pre-computed aggregates in
  * the same transaction (so the dashboards never miss nor double-count a report).
@@ -362,16 +376,11 @@ export async function acceptReport(deps: Deps, principal: Principal, stageId: st
   assertCanDo('accept', current, expectedVersion);
   const now = deps.now();
   const next: Report = {
-    ...current,
-    status: 'accepted',
-    version: current.version + 1,
+    ...reviewed(current, principal, now, 'accepted', 'accepted', []),
     // Counted where the essaimé stands now; a reopen takes it back from these same items.
     dimensions: dimensionsOf(ctx.essaime),
-    updatedAt: now.toISOString(),
-    updatedBy: principal.userId,
     acceptedAt: now.toISOString(),
     acceptedBy: principal.userId,
-    reviews: [...current.reviews, { at: now.toISOString(), by: principal.userId, action: 'accepted', comments: [] }],
   };
   const message = referentMessage(next, ctx.essaime, ctx.stage, 'accepted', `Rapport accepté : ${ctx.stage.name}`,
     `Bonjour,\n\nLe rapport « ${ctx.stage.name} » de ${ctx.essaime.structureName} a été accepté par l'équipe Ansa. Il est désormais verrouillé.\n\nMerci pour votre contribution à l'évaluation de l'essaimage.`, now);
@@ -389,14 +398,7 @@ export async function requestChanges(deps: Deps, principal: Principal, stageId: 
   const current = requireReport(ctx);
   assertCanDo('request-changes', current, input.expectedVersion);
   const now = deps.now();
-  const next: Report = {
-    ...current,
-    status: 'changes-requested',
-    version: current.version + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: principal.userId,
-    reviews: [...current.reviews, { at: now.toISOString(), by: principal.userId, action: 'changes-requested', comments: input.comments }],
-  };
+  const next = reviewed(current, principal, now, 'changes-requested', 'changes-requested', input.comments);
   const lines = input.comments.map((c) => `- ${c.path ? `${c.path} : ` : ''}${c.comment}`).join('\n');
   const message = referentMessage(next, ctx.essaime, ctx.stage, 'changes-requested', `Modifications demandées : ${ctx.stage.name}`,
     `Bonjour,\n\nL'équipe Ansa demande des modifications au rapport « ${ctx.stage.name} » de ${ctx.essaime.structureName} :\n${lines}\n\nLe rapport est rouvert : vous pouvez le corriger puis le soumettre à nouveau.`, now);
@@ -418,14 +420,9 @@ export async function reopenReport(deps: Deps, principal: Principal, stageId: st
   assertCanDo('reopen', current, input.expectedVersion);
   const now = deps.now();
   const next: Report = {
-    ...current,
-    status: 'changes-requested',
-    version: current.version + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: principal.userId,
+    ...reviewed(current, principal, now, 'changes-requested', 'reopened', [{ comment: input.reason }]),
     acceptedAt: null,
     acceptedBy: null,
-    reviews: [...current.reviews, { at: now.toISOString(), by: principal.userId, action: 'reopened', comments: [{ comment: input.reason }] }],
   };
   const message = referentMessage(next, ctx.essaime, ctx.stage, 'reopened', `Rapport rouvert : ${ctx.stage.name}`,
     `Bonjour,\n\nL'équipe Ansa a rouvert le rapport « ${ctx.stage.name} » de ${ctx.essaime.structureName} :\n${input.reason}\n\nVous pouvez le corriger puis le soumettre à nouveau.`, now);

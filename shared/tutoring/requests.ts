@@ -4,7 +4,7 @@ import { assertStructureAccess } from '../access/policy';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
 import { badRequest, conflict, DomainError, notFound, unprocessable } from '../errors';
-import { getEssaime, getEssaimeWithParticipants } from '../essaimes/repository';
+import { getEssaimeWithParticipants } from '../essaimes/repository';
 import { personRefWrite } from '../privacy/person-refs';
 import { newId } from '../ids';
 import { logger } from '../logger';
@@ -68,7 +68,7 @@ export async function readableRequest(deps: Deps, principal: Principal, requestI
 }
 
 export async function createRequest(deps: Deps, actor: Principal, input: z.output<typeof createRequestBody>): Promise<RequestView> {
-  const essaime = await getEssaime(deps.db, input.essaimeId);
+  const { essaime, participants } = await getEssaimeWithParticipants(deps.db, input.essaimeId);
   if (!essaime) throw notFound('Essaimé');
   assertStructureAccess(actor, essaime.structureId, 'Essaimé');
   if (!essaime.tutorUserId) {
@@ -119,7 +119,6 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
     now,
   );
   // Free text may name a participant: register the copy so a privacy erasure finds and scrubs it.
-  const { participants } = await getEssaimeWithParticipants(deps.db, essaime.essaimeId);
   const named = participantsNamedIn(`${request.subject}\n${request.text}`, participants).map((p) =>
     personRefWrite(deps.db, { kind: 'participant', id: p.participantId }, tutoringKeys.request(request.requestId), 'TutoringRequest'),
   );
