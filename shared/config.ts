@@ -2,6 +2,9 @@
  * Runtime configuration, read from the environment once and checked.
  * A missing required variable fails loudly at first use instead of producing undefined behaviour.
  */
+import { randomBytes } from 'node:crypto';
+
+const localCursorSecret = randomBytes(32).toString('hex');
 const cache = new Map<string, string | undefined>();
 
 function read(name: string, required: boolean): string | undefined {
@@ -27,6 +30,17 @@ export const config = {
   /** Address the outbox sender sends from (a verified SES identity); only the outbox sender function needs it. */
   get senderAddress(): string {
     return read('SENDER_ADDRESS', true) as string;
+  },
+  /**
+   * Key that signs pagination cursors, so that a cursor is only accepted by the list it came from. In AWS the
+   * stack's id; locally (one process) a random key made at start.
+   */
+  get cursorSecret(): string {
+    return read('CURSOR_SECRET', false) ?? localCursorSecret;
+  },
+  /** Tests set CHECK_ANSWERS=1: every answer is checked against its route's declared schema and error codes. */
+  get checkAnswers(): boolean {
+    return read('CHECK_ANSWERS', false) === '1';
   },
   get region(): string {
     return read('AWS_REGION', false) ?? 'eu-west-3';

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { seasonKeys, listSeasons } from '../../shared/seasons/repository';
+import { seasonEntity } from '../../shared/seasons/entities';
+import { listSeasons } from '../../shared/seasons/repository';
 import { defineScenario } from '../lib/scenario';
 
 /** Foundation: one data read. Server = auth, principal, validation, GetItem; raw = the GetItem alone. */
@@ -17,5 +18,5 @@ export default defineScenario({
     if (res.body?.seasonId !== state.seasonId) throw new Error(`GET /seasons/{id} returned ${JSON.stringify(res.body)}`);
   },
   rawLabel: 'GetItem SEASON#{id}/SEASON',
-  raw: ({ db, state }) => db.doc.send(new GetCommand({ TableName: db.tableName, Key: seasonKeys.season(state.seasonId) })),
+  raw: ({ db, state }) => db.doc.send(new GetCommand({ TableName: db.tableName, Key: seasonEntity.key({ seasonId: state.seasonId }) })),
 });

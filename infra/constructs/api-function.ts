@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, RuntimeFamily, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -122,6 +122,8 @@ export class ApiFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         ...environment,
         TABLE_NAME: table.tableName,
+        // Signs pagination cursors: unique to the stack, the same for every instance of a function.
+        CURSOR_SECRET: Aws.STACK_ID,
       },
       bundling: bundlingOptions,
     });

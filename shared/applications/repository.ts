@@ -191,10 +191,6 @@ export async function listApplicationsOfCall(db: Db, callId: string, query: List
     eq('#terr.#setting', ':setting', query.setting);
   }
 
-  const start = decodeCursor(query.cursor);
-  if (start && start[pkAttr] !== pkValue) {
-    throw badRequest('INVALID_CURSOR', 'The pagination cursor belongs to another list', [{ path: 'cursor', message: 'Use the nextCursor value of a previous page' }]);
-  }
   const input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'> = {
     TableName: db.tableName,
     IndexName: index,
@@ -204,6 +200,7 @@ export async function listApplicationsOfCall(db: Db, callId: string, query: List
     ScanIndexForward: false,
     ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
   };
+  const start = decodeCursor(input, query.cursor);
   // Without a filter expression a page is one Query of `limit` items; with one, read in larger chunks.
   const chunk = filters.length ? 100 : query.limit;
   const items: Record<string, unknown>[] = [];
@@ -223,7 +220,7 @@ export async function listApplicationsOfCall(db: Db, callId: string, query: List
   }
   const last = items[items.length - 1];
   const nextKey = more && last ? { pk: last.pk, sk: last.sk, [pkAttr]: last[pkAttr], [skAttr]: last[skAttr] } : undefined;
-  return { items: items.map(toApplication), nextCursor: encodeCursor(nextKey) };
+  return { items: items.map(toApplication), nextCursor: encodeCursor(input, nextKey) };
 }
 
 /** Every application of a call (a call is bounded: tens to about a thousand), ranked. For exports. */

@@ -1,7 +1,7 @@
 import type { Principal } from '../access/principal';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
-import { notFound, unprocessable } from '../errors';
+import { conflict, notFound, unprocessable } from '../errors';
 import { newId } from '../ids';
 import type { Deps } from '../runtime';
 import { getSeason } from '../seasons/repository';
@@ -113,7 +113,7 @@ export async function updateCall(deps: Deps, actor: Principal, callId: string, i
   if (changes.hypotheses && JSON.stringify(changes.hypotheses) !== JSON.stringify(current.hypotheses)) assertEditableSetup(current, 'hypotheses');
   if (changes.rubric && JSON.stringify(changes.rubric) !== JSON.stringify(current.rubric)) assertEditableSetup(current, 'rubric');
   if (changes.opensAt && changes.opensAt !== current.opensAt && current.status !== 'draft') {
-    throw unprocessable('CALL_ALREADY_OPEN', 'The opening date of an open call cannot move', [{ path: 'body.opensAt', message: 'The call is open' }]);
+    throw conflict('CALL_ALREADY_OPEN', 'The opening date of an open call cannot move', [{ path: 'body.opensAt', message: 'The call is open' }]);
   }
   const next: Call = { ...current, ...changes, version: expectedVersion + 1, updatedAt: deps.now().toISOString() };
   if (Date.parse(next.closesAt) <= Date.parse(next.opensAt)) {
@@ -199,7 +199,7 @@ export async function openCall(deps: Deps, actor: Principal, callId: string): Pr
 export async function closeCall(deps: Deps, actor: Principal, callId: string): Promise<CallView> {
   const bundle = await loadCall(deps, callId);
   if (bundle.call.status !== 'open') {
-    throw unprocessable(bundle.call.status === 'draft' ? 'CALL_NOT_OPEN' : 'CALL_ALREADY_CLOSED', `The call is ${bundle.call.status}`);
+    throw conflict(bundle.call.status === 'draft' ? 'CALL_NOT_OPEN' : 'CALL_ALREADY_CLOSED', `The call is ${bundle.call.status}`);
   }
   const now = deps.now().toISOString();
   const next: Call = { ...bundle.call, status: 'closed', closedAt: now, version: bundle.call.version + 1, updatedAt: now };

@@ -1,12 +1,14 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config';
 import { badRequest } from '../errors';
 import type { Db } from './client';
 
 /** Query-string part shared by every list route. */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2048).optional(),
+  cursor: z.string().min(1).max(2048).optional().describe('The nextCursor of the previous page of the same list'),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
@@ -15,26 +17,49 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
-  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
+/** The answer schema of a list: `{ items, nextCursor }`. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** What identifies a list: the same query with another start key is the same list. */
+export type ListIdentity = Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'FilterExpression'>;
+
+function listTag(list: ListIdentity): string {
+  const values = Object.entries(list.ExpressionAttributeValues ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([list.IndexName ?? '', list.KeyConditionExpression ?? '', list.FilterExpression ?? '', values]);
 }
 
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const entries = Object.entries(parsed);
-      if (entries.length > 0 && entries.every(([, v]) => typeof v === 'string')) {
-        return parsed as Record<string, unknown>;
-      }
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw badRequest('INVALID_CURSOR', 'The pagination cursor is not valid', [
-    { path: 'cursor', message: 'Use the nextCursor value of a previous page' },
+function signature(list: ListIdentity, keyJson: string): Buffer {
+  return createHmac('sha256', config.cursorSecret).update(listTag(list)).update('\n').update(keyJson).digest().subarray(0, 16);
+}
+
+const invalidCursor = () =>
+  badRequest('INVALID_CURSOR', 'The pagination cursor is not valid', [
+    { path: 'query.cursor', message: 'Use the nextCursor value of a previous page of this list' },
   ]);
+
+/** A cursor is the last key read, signed together with the list it belongs to. */
+export function encodeCursor(list: ListIdentity, key: Record<string, unknown> | undefined): string | null {
+  if (!key) return null;
+  const keyJson = JSON.stringify(key);
+  return `${Buffer.from(keyJson, 'utf8').toString('base64url')}.${signature(list, keyJson).toString('base64url')}`;
+}
+
+/** Accepts only a cursor this list handed out; a crafted or foreign cursor is a 400, never a DynamoDB error. */
+export function decodeCursor(list: ListIdentity, cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  const [encodedKey, encodedSignature, extra] = cursor.split('.');
+  if (!encodedKey || !encodedSignature || extra !== undefined) throw invalidCursor();
+  const keyJson = Buffer.from(encodedKey, 'base64url').toString('utf8');
+  const given = Buffer.from(encodedSignature, 'base64url');
+  const expected = signature(list, keyJson);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidCursor();
+  try {
+    const parsed: unknown = JSON.parse(keyJson);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // a signed but unreadable key cannot come from us: same answer as a forged one
+  }
+  throw invalidCursor();
 }
 
 /** One page of a Query, mapped to domain objects. */
@@ -49,10 +74,10 @@ export async function queryPage<T>(
       ...input,
       TableName: db.tableName,
       Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor),
+      ExclusiveStartKey: decodeCursor(input, page.cursor),
     }),
   );
-  return { items: (out.Items ?? []).map(map), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: (out.Items ?? []).map(map), nextCursor: encodeCursor(input, out.LastEvaluatedKey) };
 }
 
 /** Every item of a partition (bounded collections only: memberships, criteria, a call's sessions). */

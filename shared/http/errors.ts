@@ -1,19 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
-import { DomainError, type ErrorDetail, type ErrorKind } from '../errors';
-
-/** The one place where domain error kinds become HTTP statuses. */
-const statusOf: Record<ErrorKind, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-};
+import { DomainError, type ErrorCode, type ErrorDetail } from '../errors';
 
 export interface ErrorBody {
-  error: { code: string; message: string; details: ErrorDetail[] };
+  error: { code: ErrorCode; message: string; details: ErrorDetail[] };
 }
 
 export function zodDetails(error: ZodError, prefix: string): ErrorDetail[] {
@@ -40,7 +30,7 @@ export function errorResponse(
 export function toErrorResponse(error: unknown): { response: APIGatewayProxyStructuredResultV2; unexpected: boolean } {
   if (error instanceof DomainError) {
     return {
-      response: errorResponse(statusOf[error.kind], {
+      response: errorResponse(error.status, {
         error: { code: error.code, message: error.message, details: error.details },
       }),
       unexpected: false,

@@ -12,6 +12,8 @@ import { badRequest, forbidden, unauthorized } from '../errors';
 import { resolveCaller, type Me } from '../identity/principal';
 import { logger } from '../logger';
 import { runtimeDeps, type Deps } from '../runtime';
+import { config } from '../config';
+import { checkAnswer, checkErrorCode } from './answer-check';
 import { toErrorResponse, zodDetails } from './errors';
 import { routeKey, type RouteSpec } from './route';
 
@@ -98,8 +100,15 @@ function toResult(reply: HttpReply, correlationId: string): HttpResult {
 }
 
 /** Registered last so that it runs first on error (middy runs onError in reverse): last word on any error: domain errors keep their status and code, anything else is a logged 500. */
-const httpErrors = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+const httpErrors = (spec: RouteSpec): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
+    if (config.checkAnswers) {
+      try {
+        checkErrorCode(spec, request.error);
+      } catch (drift) {
+        request.error = drift as Error;
+      }
+    }
     const { response, unexpected } = toErrorResponse(request.error);
     if (unexpected) logger.error('Unhandled error', { error: request.error as Error });
     else logger.info('Request refused', { status: response.statusCode });
@@ -133,12 +142,13 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: HttpReq
     const deps = runtimeDeps();
     const caller = spec.access === 'public' && !claims ? undefined : await resolveCaller(deps.db, claims);
     const reply = await run({ params, query, body, principal: caller?.principal, caller, deps, event } as HttpRequest<S>);
+    if (config.checkAnswers) checkAnswer(spec, reply);
     const result = toResult(reply, correlationId);
     logger.info('Request served', { status: result.statusCode });
     return result;
   };
   return middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(httpErrors())
+    .use(httpErrors(spec))
     .handler(core) as unknown as LambdaHandler;
 }

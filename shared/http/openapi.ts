@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RouteSpec } from './route';
+import { errorCatalogue, type ErrorCode } from '../errors';
+import { errorsOf, isJsonAnswer, type RouteSpec } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ const errorSchema = {
       type: 'object',
       required: ['code', 'message', 'details'],
       properties: {
-        code: { type: 'string', description: 'Stable error code' },
+        code: { type: 'string', description: 'Stable error code', enum: Object.keys(errorCatalogue) },
         message: { type: 'string' },
         details: {
           type: 'array',
@@ -45,37 +46,73 @@ const errorSchema = {
   },
 };
 
-/** OpenAPI 3.1 document generated from the route specs, that is, from the very schemas that validate requests. */
+const statusWords: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'No valid token',
+  403: 'Role or ownership refused',
+  404: 'Not found, or not yours to see',
+  409: 'Conflicts with the current state',
+  413: 'Body too large',
+  422: 'Breaks a rule of the programme',
+};
+
+/** The 4xx answers of a route, one per status, each naming its codes (enum and description). */
+function errorResponses(route: RouteSpec) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorsOf(route)) {
+    const status = errorCatalogue[code].status;
+    if (status >= 500) continue;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const list = codes.sort().map((c) => `\`${c}\`: ${errorCatalogue[c].description}`).join('; ');
+    out[String(status)] = {
+      description: `${statusWords[status] ?? 'Refused'}. Codes: ${list}`,
+      'x-error-codes': codes,
+      content: {
+        'application/json': {
+          schema: {
+            allOf: [
+              { $ref: '#/components/schemas/Error' },
+              { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string', enum: codes } } } } },
+            ],
+          },
+        },
+      },
+    };
+  }
+  return out;
+}
+
+function successResponse(route: RouteSpec) {
+  const answer = route.response;
+  if (isJsonAnswer(answer)) {
+    return { description: answer.description, content: { 'application/json': { schema: jsonSchema(answer.schema, 'output') } } };
+  }
+  if ('contentType' in answer) {
+    const schema = answer.contentType === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' };
+    return { description: answer.description, content: { [answer.contentType]: { schema } } };
+  }
+  return { description: answer.description };
+}
+
+/** OpenAPI 3.1 document generated from the route specs, that is, from the very schemas that validate requests and answers. */
 export function buildOpenApi(routes: readonly RouteSpec[], serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    const response = route.response ?? { status: 200, description: 'OK' };
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.tag],
       parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
-      ...(route.access === 'public'
-        ? { security: [] }
-        : { 'x-roles': route.access, security: [{ bearerAuth: [] }] }),
+      ...(route.access === 'public' ? { security: [] } : { 'x-roles': route.access, security: [{ bearerAuth: [] }] }),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
         : {}),
       responses: {
-        [String(response.status)]: {
-          description: response.description,
-          ...(response.schema
-            ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } }
-            : {}),
-        },
-        ...(route.body || route.query || route.params ? { '400': { description: 'Invalid input', ...errorRef } } : {}),
-        ...(route.access === 'public'
-          ? {}
-          : {
-              '401': { description: 'No valid token', ...errorRef },
-              '403': { description: 'Role or ownership refused', ...errorRef },
-            }),
+        [String(route.response.status)]: successResponse(route),
+        ...errorResponses(route),
       },
     };
     paths[route.path] ??= {};
@@ -85,9 +122,9 @@ export function buildOpenApi(routes: readonly RouteSpec[], serverUrl?: string) {
     openapi: '3.1.0',
     info: {
       title: 'Essaimage programme manager API',
-      version: '0.1.0',
+      version: '0.2.0',
       description:
-        'API of the programme that spreads the A.CO.R. employment-mediation method: calls for candidate territories, selection, formation-action, tutoring and staged evaluation.',
+        'API of the programme that spreads the A.CO.R. employment-mediation method: calls for candidate territories, selection, formation-action, tutoring and staged evaluation. Every error answers `{ error: { code, message, details } }`; each operation lists its codes.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {

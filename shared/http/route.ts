@@ -1,12 +1,32 @@
 import type { z } from 'zod';
 import type { Role } from '../access/principal';
+import type { ErrorCode } from '../errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A JSON answer, declared by the zod schema it satisfies. */
+export interface JsonAnswer {
+  status: 200 | 201 | 202;
+  description: string;
+  schema: z.ZodType;
+}
+/** A file (CSV, Markdown, PDF, HTML) sent with its content type. */
+export interface FileAnswer {
+  status: 200;
+  description: string;
+  contentType: string;
+}
+/** Nothing to say back (204). */
+export interface EmptyAnswer {
+  status: 204;
+  description: string;
+}
+export type Answer = JsonAnswer | FileAnswer | EmptyAnswer;
+
 /**
- * The contract of one HTTP route: method, path, who may call it and the zod schemas of its input.
- * The same object drives validation in the handler, the OpenAPI document, the local server's routing
- * and the CDK routes, so they cannot drift apart.
+ * The contract of one HTTP route: method, path, who may call it, the zod schemas of its input, its answer
+ * and the error codes its use case may answer. The same object drives validation in the handler, the
+ * OpenAPI document, the web's types, the local server's routing and the CDK routes, so they cannot drift.
  */
 export interface RouteSpec<
   P extends z.ZodType = z.ZodType,
@@ -24,8 +44,13 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** Documented success response. */
-  response?: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  response: Answer;
+  /**
+   * Codes the use case may answer. The wrapper's own codes are added from the spec: VALIDATION_FAILED
+   * (input), INVALID_JSON (body), INVALID_CURSOR (paged query), UNAUTHORIZED, NO_ROLE and ROLE_NOT_ALLOWED
+   * (non-public routes).
+   */
+  errors: readonly ErrorCode[];
 }
 
 export function defineRoute<
@@ -37,3 +62,20 @@ export function defineRoute<
 }
 
 export const routeKey = (spec: Pick<RouteSpec, 'method' | 'path'>) => `${spec.method} ${spec.path}`;
+
+function hasCursor(query: z.ZodType | undefined): boolean {
+  const shape = (query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return !!shape && 'cursor' in shape;
+}
+
+/** Every code a route may answer: its use case's and the wrapper's. */
+export function errorsOf(spec: RouteSpec): ErrorCode[] {
+  const codes = new Set<ErrorCode>(spec.errors);
+  if (spec.params || spec.query || spec.body) codes.add('VALIDATION_FAILED');
+  if (spec.body) codes.add('INVALID_JSON');
+  if (hasCursor(spec.query)) codes.add('INVALID_CURSOR');
+  if (spec.access !== 'public') for (const code of ['UNAUTHORIZED', 'NO_ROLE', 'ROLE_NOT_ALLOWED'] as const) codes.add(code);
+  return [...codes];
+}
+
+export const isJsonAnswer = (answer: Answer): answer is JsonAnswer => 'schema' in answer;

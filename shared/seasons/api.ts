@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../access/principal';
-import { pageQuery } from '../db/pagination';
+import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { createSeasonBody, seasonIdSchema, seasonSchema, updateSeasonBody } from './schemas';
 
@@ -15,7 +15,8 @@ export const seasonsApi = {
     tag: 'seasons',
     access: roles,
     query: pageQuery,
-    response: { status: 200, description: 'A page of seasons', schema: z.object({ items: z.array(seasonSchema), nextCursor: z.string().nullable() }) },
+    response: { status: 200, description: 'A page of seasons', schema: pageOf(seasonSchema) },
+    errors: [],
   }),
   create: defineRoute({
     operationId: 'createSeason',
@@ -26,6 +27,7 @@ export const seasonsApi = {
     access: ['staff'],
     body: createSeasonBody,
     response: { status: 201, description: 'The season', schema: seasonSchema },
+    errors: ['SEASON_YEAR_TAKEN'],
   }),
   get: defineRoute({
     operationId: 'getSeason',
@@ -36,6 +38,7 @@ export const seasonsApi = {
     access: roles,
     params: seasonParams,
     response: { status: 200, description: 'The season', schema: seasonSchema },
+    errors: ['NOT_FOUND'],
   }),
   update: defineRoute({
     operationId: 'updateSeason',
@@ -47,5 +50,6 @@ export const seasonsApi = {
     params: seasonParams,
     body: updateSeasonBody,
     response: { status: 200, description: 'The season', schema: seasonSchema },
+    errors: ['NOT_FOUND', 'STALE_VERSION'],
   }),
 };

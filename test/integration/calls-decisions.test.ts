@@ -75,7 +75,7 @@ describe('the call maximum under concurrency (DynamoDB Local)', () => {
     for (const failure of lost) {
       expect(failure.reason).toBeInstanceOf(DomainError);
       expect((failure.reason as DomainError).code).toBe('CALL_FULL');
-      expect((failure.reason as DomainError).kind).toBe('conflict');
+      expect((failure.reason as DomainError).status).toBe(409);
     }
 
     const selected = await listApplicationsInStatus(db, callId, 'selected');

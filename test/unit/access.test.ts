@@ -44,13 +44,13 @@ describe('access policy', () => {
       assertStructureAccess(referent, 'str_b', 'Application');
       expect.unreachable();
     } catch (error) {
-      expect((error as DomainError).kind).toBe('not_found');
+      expect((error as DomainError).status).toBe(404);
     }
     try {
       assertStructureAccess(referent, 'str_b', 'Application', { revealExistence: true });
       expect.unreachable();
     } catch (error) {
-      expect((error as DomainError).kind).toBe('forbidden');
+      expect((error as DomainError).status).toBe(403);
     }
   });
 });

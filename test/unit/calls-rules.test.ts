@@ -185,7 +185,7 @@ describe('submission', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('APPLICATION_INELIGIBLE');
-      expect((error as DomainError).kind).toBe('unprocessable');
+      expect((error as DomainError).status).toBe(422);
       expect((error as DomainError).details).toEqual([{ path: 'answers.A1.3', code: 'BELOW_MINIMUM', message: '1,9 ETP déclarés ; le minimum est de 2 ETP.' }]);
     }
   });

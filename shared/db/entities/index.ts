@@ -1,0 +1,31 @@
+import type { ItemType } from '../entity';
+import { applicationsItemTypes } from './applications';
+import { auditItemTypes } from './audit';
+import { callsItemTypes } from './calls';
+import { dashboardsItemTypes } from './dashboards';
+import { essaimesItemTypes } from './essaimes';
+import { evaluationItemTypes } from './evaluation';
+import { governanceItemTypes } from './governance';
+import { identityItemTypes } from './identity';
+import { notificationsItemTypes } from './notifications';
+import { privacyItemTypes } from './privacy';
+import { seasonItemTypes } from './seasons';
+import { trainingItemTypes } from './training';
+import { tutoringItemTypes } from './tutoring';
+
+/** Every item type of the table: the registry the prefix test and docs/data-model.md read. */
+export const allItemTypes: readonly ItemType[] = [
+  ...seasonItemTypes,
+  ...identityItemTypes,
+  ...essaimesItemTypes,
+  ...callsItemTypes,
+  ...applicationsItemTypes,
+  ...trainingItemTypes,
+  ...tutoringItemTypes,
+  ...evaluationItemTypes,
+  ...governanceItemTypes,
+  ...dashboardsItemTypes,
+  ...privacyItemTypes,
+  ...notificationsItemTypes,
+  ...auditItemTypes,
+];
