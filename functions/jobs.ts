@@ -1,8 +1,8 @@
+import type { JobRunView } from '../shared/platform/api';
 import type { Deps } from '../shared/runtime';
 
-export interface JobResult {
-  [figure: string]: number | string | boolean;
-}
+/** The figures a job reports (what POST /jobs/{jobName}/run answers as `result`). */
+export type JobResult = JobRunView['result'];
 
 export interface JobModule {
   run: (deps: Deps) => Promise<JobResult>;

@@ -2,15 +2,16 @@ import type { RouteSpec } from '../shared/http/route';
 import { applicationsApi } from '../shared/applications/api';
 import { callsApi } from '../shared/calls/api';
 import { essaimesApi } from '../shared/essaimes/api';
-import { identityApi } from '../shared/identity/api';
-import { jobsApi, outboxApi, platformApi } from '../shared/platform/api';
+import { identityApi, jobsApi, outboxApi, platformApi } from '../shared/platform/api';
 import { seasonsApi } from '../shared/seasons/api';
 import { guideApi, tutoringRequestsApi, tutorsApi } from '../shared/tutoring/api';
 import { trainingApi } from '../shared/training/api';
-import { dashboardsApi } from '../shared/dashboards/api';
+import { cohortProgressApi } from '../shared/read-models/cohort-progress/api';
+import { dashboardsApi } from '../shared/read-models/dashboards/api';
+import { reportsApi } from '../shared/read-models/reports/api';
 import { evaluationApi } from '../shared/evaluation/api';
 import { governanceApi } from '../shared/governance/api';
-import { privacyApi } from '../shared/privacy/api';
+import { privacyApi } from '../shared/read-models/personal-data/api';
 
 /**
  * Every HTTP route and the handler module that serves it. The CDK stack makes one Lambda function per
@@ -48,7 +49,7 @@ export const routes: RouteEntry[] = [
   { spec: trainingApi.recordAttendance, entry: 'functions/training/record-attendance.ts' },
   { spec: trainingApi.listSessionAttendance, entry: 'functions/training/list-session-attendance.ts' },
   { spec: trainingApi.listModuleAttendance, entry: 'functions/training/list-module-attendance.ts' },
-  { spec: trainingApi.cohortProgress, entry: 'functions/training/get-cohort-progress.ts' },
+  { spec: cohortProgressApi.get, entry: 'functions/training/get-cohort-progress.ts' },
   { spec: trainingApi.getEssaimeTraining, entry: 'functions/training/get-essaime-training.ts' },
   { spec: trainingApi.submitDeliverable, entry: 'functions/training/submit-deliverable.ts' },
   { spec: trainingApi.addParticipant, entry: 'functions/training/add-participant.ts' },
@@ -117,7 +118,7 @@ export const routes: RouteEntry[] = [
   { spec: evaluationApi.updateTemplate, entry: 'functions/evaluation/update-template.ts' },
   { spec: evaluationApi.getTemplateVersion, entry: 'functions/evaluation/get-template-version.ts' },
   { spec: evaluationApi.completion, entry: 'functions/evaluation/get-stage-completion.ts' },
-  { spec: evaluationApi.exportCsv, entry: 'functions/evaluation/export-stage-csv.ts' },
+  { spec: reportsApi.stageCsv, entry: 'functions/evaluation/export-stage-csv.ts' },
   { spec: evaluationApi.reviewQueue, entry: 'functions/evaluation/list-season-reports.ts' },
   { spec: evaluationApi.essaimeReports, entry: 'functions/evaluation/list-essaime-reports.ts' },
   { spec: evaluationApi.getReport, entry: 'functions/evaluation/get-report.ts' },
@@ -128,8 +129,8 @@ export const routes: RouteEntry[] = [
   { spec: evaluationApi.reopen, entry: 'functions/evaluation/reopen-report.ts' },
   { spec: evaluationApi.addQuestionnaire, entry: 'functions/evaluation/add-questionnaire-response.ts' },
   { spec: evaluationApi.listQuestionnaires, entry: 'functions/evaluation/list-questionnaire-responses.ts' },
-  { spec: evaluationApi.essaimeFinalReport, entry: 'functions/evaluation/get-essaime-final-report.ts' },
-  { spec: evaluationApi.programmeFinalReport, entry: 'functions/evaluation/get-programme-final-report.ts' },
+  { spec: reportsApi.essaimeFinalReport, entry: 'functions/evaluation/get-essaime-final-report.ts' },
+  { spec: reportsApi.programmeFinalReport, entry: 'functions/evaluation/get-programme-final-report.ts' },
   { spec: dashboardsApi.essaime, entry: 'functions/evaluation/get-essaime-dashboard.ts' },
   { spec: dashboardsApi.programme, entry: 'functions/evaluation/get-programme-dashboard.ts' },
   { spec: governanceApi.assessFidelity, entry: 'functions/governance/assess-fidelity.ts' },

@@ -50,7 +50,6 @@ ALREADY_ASSIGNED: { status: 409, description: "This tutor is already assigned to
   ESSAIME_EXISTS: { status: 409, description: "This structure is already an essaimé of the season" },
   ESSAIME_TUTOR_CHANGED: { status: 409, description: "The essaimé's tutor was changed meanwhile; reload and retry" },
   FILTER_REQUIRED: { status: 400, description: "Give tutorUserId, structureId or overdue=true" },
-  FORBIDDEN: { status: 403, description: "You are not allowed to do this" },
   GUIDE_ENTRY_ALREADY_REVIEWED: { status: 409, description: "Ansa has already reviewed this guide entry; ask them for any change" },
   GUIDE_WORDING_NOT_GENERALISED: { status: 422, description: "The guide wording must not name a structure, a territory or a person, nor hold contact details" },
   HYPOTHESIS_NOT_ACCEPTED: { status: 422, description: "This call does not accept this hypothesis" },
@@ -69,7 +68,7 @@ ALREADY_ASSIGNED: { status: 409, description: "This tutor is already assigned to
   NOT_ASSIGNED_REVIEWER: { status: 403, description: "Only a reviewer assigned to this application can score it" },
   NOT_A_TUTOR: { status: 422, description: "Only a user with the tutor role can be listed in the tutor directory" },
   NOT_FOUND: { status: 404, description: "The record does not exist (or is not yours to see)" },
-  NOT_YOUR_DATA: { status: 403, description: "You may export only your own data" },
+  NOT_YOUR_DATA: { status: 403, description: "This belongs to another user" },
   NOT_YOUR_STRUCTURE: { status: 403, description: "This record belongs to another structure" },
   NO_ESSAIMES: { status: 422, description: "The season has no selected structure (essaimé) yet" },
   NO_FIDELITY_ASSESSMENT: { status: 422, description: "Fidelity to the four principles must be assessed before labelling" },
@@ -110,7 +109,7 @@ ALREADY_ASSIGNED: { status: 409, description: "This tutor is already assigned to
   STAGE_NOT_OPEN: { status: 409, description: "The stage is not open yet" },
   STALE_VERSION: { status: 409, description: "The record was changed by someone else; reload it and retry" },
   STRUCTURE_REQUIRED: { status: 400, description: "Say which of your structures" },
-  TOO_MANY_REVIEWERS: { status: 409, description: "An application has at most 2 reviewers" },
+  TOO_MANY_REVIEWERS: { status: 409, description: "The application already has its maximum of reviewers" },
   TRANSACTION_CONFLICT: { status: 409, description: "Another change touched the same records; retry" },
   TUTOR_AT_CAPACITY: { status: 409, description: "The tutor has no capacity left (or is no longer available)" },
   TUTOR_EXISTS: { status: 409, description: "This user is already in the tutor directory" },
@@ -148,7 +147,7 @@ export class DomainError extends Error {
 export const badRequest = (code: CodeWithStatus<400>, message: string, details: ErrorDetail[] = []) =>
   new DomainError(code, message, details);
 export const unauthorized = (message = 'Authentication required') => new DomainError('UNAUTHORIZED', message);
-export const forbidden = (code: CodeWithStatus<403> = 'FORBIDDEN', message = 'You are not allowed to do this') =>
+export const forbidden = (code: CodeWithStatus<403>, message: string) =>
   new DomainError(code, message);
 export const notFound = (what: string, code: CodeWithStatus<404> = 'NOT_FOUND') =>
   new DomainError(code, `${what} not found`);

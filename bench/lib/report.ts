@@ -4,7 +4,11 @@ import type { LatencyResult } from './latency';
 /** A plain-text table: first row is the header; numbers right-aligned, columns in `left` (and the first) left-aligned. */
 export function table(rows: string[][], left: number[] = []): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
   const line = (row: string[]) => row.map((cell, i) => (i === 0 || left.includes(i) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   const [head, ...body] = rows;
   if (!head) return '';

@@ -17,6 +17,7 @@ export interface BenchRequest {
 
 export interface ApiResponse {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: scenarios read the fields of the answer they asked for
   body: any;
 }
 
@@ -62,6 +63,7 @@ export interface Scenario<S = void> {
 }
 
 /** Scenarios of any state type, as the runner holds them. */
+// biome-ignore lint/suspicious/noExplicitAny: the state type is each scenario's own; unknown would not accept them
 export type AnyScenario = Scenario<any>;
 
 /** Identity function that gives a scenario file its types (state inferred from setup's return). */

@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { auditKeys, commit } from '../../shared/db/transact';
+import { auditEntryEntity } from '../../shared/db/entities/audit';
+import { commit } from '../../shared/db/transact';
 import { listSeasons } from '../../shared/seasons/repository';
 import { defineScenario, inBatches } from '../lib/scenario';
 
@@ -34,7 +35,7 @@ export default defineScenario({
       new QueryCommand({
         TableName: db.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditKeys('season', state.seasonId).pk },
+        ExpressionAttributeValues: { ':pk': auditEntryEntity.partition('table', { entityType: 'season', entityId: state.seasonId }) },
         ScanIndexForward: false,
         Limit: 20,
       }),

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../shared/access/principal';
-import { applicationKeys } from '../../shared/applications/repository';
+import { applicationEntity } from '../../shared/applications/entities';
 import { assignReviewer, scoreApplication } from '../../shared/applications/review';
 import { createApplication, submitApplication } from '../../shared/applications/use-cases';
 import { createCall, openCall } from '../../shared/calls/use-cases';
@@ -66,7 +66,7 @@ export default defineScenario({
         TableName: db.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': applicationKeys.ofCall(state.callId) },
+        ExpressionAttributeValues: { ':pk': applicationEntity.partition('gsi1', { callId: state.callId }) },
         ScanIndexForward: false,
         Limit: 20,
       }),

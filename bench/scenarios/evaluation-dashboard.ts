@@ -1,9 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { aggregateKeys } from '../../shared/dashboards/repository';
 import { commit } from '../../shared/db/transact';
 import { createEssaimeWrites } from '../../shared/essaimes/repository';
 import type { Essaime } from '../../shared/essaimes/schemas';
-import { evaluationKeys } from '../../shared/evaluation/repository';
+import { aggregateEntity, stageEntity } from '../../shared/evaluation/entities';
 import type { Stage, StageKind } from '../../shared/evaluation/schemas';
 import { defaultTemplate } from '../../shared/evaluation/templates';
 import { acceptReport, createStage, saveReportDraft, submitReport } from '../../shared/evaluation/use-cases';
@@ -83,12 +82,12 @@ export default defineScenario({
   rawLabel: 'Query gsi1 SEASON#{id}#EVSTAGES ‖ Query EVAGG#{id} begins_with STAGE#',
   raw: ({ db, state }) =>
     Promise.all([
-      db.doc.send(new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': evaluationKeys.stagesOfSeason(state.seasonId) } })),
+      db.doc.send(new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': stageEntity.partition('gsi1', { seasonId: state.seasonId }) } })),
       db.doc.send(
         new QueryCommand({
           TableName: db.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': aggregateKeys.partition(state.seasonId), ':prefix': 'STAGE#' },
+          ExpressionAttributeValues: { ':pk': aggregateEntity.partition('table', { seasonId: state.seasonId }), ':prefix': 'STAGE#' },
         }),
       ),
     ]),

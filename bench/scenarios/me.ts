@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { userProfileEntity } from '../../shared/identity/entities';
 import { defineScenario } from '../lib/scenario';
 
 const userId = 'demo-staff-claire';
@@ -14,6 +15,6 @@ export default defineScenario({
   rawLabel: `Query pk=USER#${userId}`,
   raw: ({ db }) =>
     db.doc.send(
-      new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `USER#${userId}` } }),
+      new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': userProfileEntity.partition('table', { userId }) } }),
     ),
 });

@@ -5,7 +5,7 @@ import type { Essaime, Participant } from '../../shared/essaimes/schemas';
 import { newId } from '../../shared/ids';
 import type { Deps } from '../../shared/runtime';
 import { createSeason } from '../../shared/seasons/use-cases';
-import { trainingKeys } from '../../shared/training/repository';
+import { cohortEntity, progressEntity } from '../../shared/training/entities';
 import { addDays } from '../../shared/training/rules';
 import { createCohort, recordAttendance } from '../../shared/training/use-cases';
 import { demoStructures } from '../../scripts/seed/demo-catalogue';
@@ -96,9 +96,9 @@ export default defineScenario({
   rawLabel: 'Query COHORT#{id} (cohort, modules, sessions) ‖ Query gsi1 COHORT#{id}#PROGRESS, Limit 20',
   raw: ({ db, state }) =>
     Promise.all([
-      db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': trainingKeys.cohort(state.cohortId).pk } })),
+      db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': cohortEntity.partition('table', { cohortId: state.cohortId }) } })),
       db.doc.send(
-        new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': trainingKeys.progressOfCohort(state.cohortId) }, Limit: 20 }),
+        new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': progressEntity.partition('gsi1', { cohortId: state.cohortId }) }, Limit: 20 }),
       ),
     ]),
 });

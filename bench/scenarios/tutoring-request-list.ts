@@ -3,7 +3,7 @@ import type { Principal } from '../../shared/access/principal';
 import { listAllEssaimesOfSeason } from '../../shared/essaimes/repository';
 import type { Deps } from '../../shared/runtime';
 import { listSeasons } from '../../shared/seasons/repository';
-import { tutoringKeys } from '../../shared/tutoring/repository';
+import { tutoringRequestEntity } from '../../shared/tutoring/entities';
 import { createRequest } from '../../shared/tutoring/requests';
 import { defineScenario, inBatches } from '../lib/scenario';
 
@@ -24,7 +24,7 @@ export default defineScenario({
     const season = (await listSeasons(db, { limit: 20 })).items.find((s) => s.year === 2019);
     if (!season) throw new Error('The demo data has no 2019 season');
     const passerelle = (await listAllEssaimesOfSeason(db, season.seasonId)).find((e) => e.structureId === 'str_passerelle');
-    if (!passerelle || passerelle.tutorUserId !== 'demo-tutor-michel') throw new Error('The demo data has no Passerelle tutored by Michel');
+    if (passerelle?.tutorUserId !== 'demo-tutor-michel') throw new Error('The demo data has no Passerelle tutored by Michel');
     const start = Date.parse('2020-01-06T08:00:00Z');
     await inBatches(volume ?? 0, 16, async (i) => {
       const deps: Deps = { db, now: () => new Date(start + i * 60_000) };
@@ -52,7 +52,7 @@ export default defineScenario({
         TableName: db.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': tutoringKeys.requestsOfTutor('demo-tutor-michel', 'open') },
+        ExpressionAttributeValues: { ':pk': tutoringRequestEntity.partition('gsi1', { tutorUserId: 'demo-tutor-michel', state: 'open' }) },
         ScanIndexForward: false,
         Limit: 20,
       }),

@@ -1,5 +1,5 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { addQuestionnaireResponse } from '../../shared/evaluation/use-cases';
+import { addQuestionnaireResponse } from '../../shared/evaluation/questionnaires';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.addQuestionnaire, async ({ params, body, principal, deps }) => ({

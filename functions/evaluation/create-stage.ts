@@ -1,5 +1,5 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { createStage } from '../../shared/evaluation/use-cases';
+import { createStage } from '../../shared/evaluation/stages';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.createStage, async ({ params, body, principal, deps }) => ({

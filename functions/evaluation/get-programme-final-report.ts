@@ -1,8 +1,8 @@
-import { evaluationApi } from '../../shared/evaluation/api';
-import { programmeFinalReportPdf } from '../../shared/evaluation/exports';
+import { programmeFinalReportPdf } from '../../shared/read-models/reports/final-reports';
 import { httpHandler } from '../../shared/http/handler';
+import { reportsApi } from '../../shared/read-models/reports/api';
 
-export const handler = httpHandler(evaluationApi.programmeFinalReport, async ({ params, deps }) => {
+export const handler = httpHandler(reportsApi.programmeFinalReport, async ({ params, deps }) => {
   const { filename, bytes } = await programmeFinalReportPdf(deps, params.seasonId);
   return { text: { contentType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), filename, base64: true } };
 });

@@ -1,5 +1,5 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { readTemplateVersion } from '../../shared/evaluation/use-cases';
+import { readTemplateVersion } from '../../shared/evaluation/stages';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.getTemplateVersion, async ({ params, deps }) => ({

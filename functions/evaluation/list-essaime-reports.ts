@@ -1,5 +1,5 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { listEssaimeReports } from '../../shared/evaluation/use-cases';
+import { listEssaimeReports } from '../../shared/evaluation/progress';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.essaimeReports, async ({ params, principal, deps }) => ({

@@ -1,8 +1,10 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { listReviewQueue } from '../../shared/evaluation/use-cases';
+import { listReviewQueue } from '../../shared/evaluation/progress';
+import { toReportView } from '../../shared/evaluation/views';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.reviewQueue, async ({ params, query, deps }) => {
   const { status, ...page } = query;
-  return { body: await listReviewQueue(deps, params.seasonId, status, page) };
+  const reports = await listReviewQueue(deps, params.seasonId, status, page);
+  return { body: { items: reports.items.map(toReportView), nextCursor: reports.nextCursor } };
 });

@@ -1,5 +1,6 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { listStages } from '../../shared/evaluation/use-cases';
+import { listStages } from '../../shared/evaluation/stages';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(evaluationApi.listStages, async ({ params, deps }) => ({ body: { items: await listStages(deps, params.seasonId) } }));
+/** A season has a handful of stages: one page. */
+export const handler = httpHandler(evaluationApi.listStages, async ({ params, deps }) => ({ body: { items: await listStages(deps, params.seasonId), nextCursor: null } }));

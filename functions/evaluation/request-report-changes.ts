@@ -1,7 +1,8 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { requestChanges } from '../../shared/evaluation/use-cases';
+import { requestChanges } from '../../shared/evaluation/review';
+import { toReportView } from '../../shared/evaluation/views';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.requestChanges, async ({ params, body, principal, deps }) => ({
-  body: await requestChanges(deps, principal, params.stageId, params.essaimeId, body),
+  body: toReportView(await requestChanges(deps, principal, params.stageId, params.essaimeId, body)),
 }));

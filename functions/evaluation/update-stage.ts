@@ -1,5 +1,5 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { updateStage } from '../../shared/evaluation/use-cases';
+import { updateStage } from '../../shared/evaluation/stages';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.updateStage, async ({ params, body, principal, deps }) => ({

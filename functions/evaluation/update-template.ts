@@ -1,5 +1,5 @@
 import { evaluationApi } from '../../shared/evaluation/api';
-import { updateTemplate } from '../../shared/evaluation/use-cases';
+import { updateTemplate } from '../../shared/evaluation/stages';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(evaluationApi.updateTemplate, async ({ params, body, principal, deps }) => ({

@@ -1,6 +1,6 @@
 import { httpHandler } from '../../shared/http/handler';
-import { privacyApi } from '../../shared/privacy/api';
-import { exportParticipantData } from '../../shared/privacy/use-cases';
+import { privacyApi } from '../../shared/read-models/personal-data/api';
+import { exportParticipantData } from '../../shared/read-models/personal-data/use-cases';
 
 export const handler = httpHandler(privacyApi.exportParticipant, async ({ params, deps }) => ({
   body: await exportParticipantData(deps, params.essaimeId, params.participantId),

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler';
-import { privacyApi } from '../../shared/privacy/api';
-import { exportUserData } from '../../shared/privacy/use-cases';
+import { privacyApi } from '../../shared/read-models/personal-data/api';
+import { exportUserData } from '../../shared/read-models/personal-data/use-cases';
 
 export const handler = httpHandler(privacyApi.exportUser, async ({ params, principal, deps }) => ({ body: await exportUserData(deps, principal, params.userId) }));

@@ -1,4 +1,4 @@
-import { addParticipant } from '../../shared/essaimes/participants';
+import { addParticipant } from '../../shared/training/participants';
 import { httpHandler } from '../../shared/http/handler';
 import { trainingApi } from '../../shared/training/api';
 

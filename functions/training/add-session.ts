@@ -1,6 +1,6 @@
 import { httpHandler } from '../../shared/http/handler';
 import { trainingApi } from '../../shared/training/api';
-import { addSession } from '../../shared/training/use-cases';
+import { addSession } from '../../shared/training/sessions';
 
 export const handler = httpHandler(trainingApi.addSession, async ({ params, body, principal, deps }) => ({
   status: 201,

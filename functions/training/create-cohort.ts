@@ -1,6 +1,6 @@
 import { httpHandler } from '../../shared/http/handler';
 import { trainingApi } from '../../shared/training/api';
-import { createCohort } from '../../shared/training/use-cases';
+import { createCohort } from '../../shared/training/cohorts';
 
 export const handler = httpHandler(trainingApi.createCohort, async ({ params, body, principal, deps }) => ({
   status: 201,

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler';
-import { trainingApi } from '../../shared/training/api';
-import { cohortProgress } from '../../shared/training/use-cases';
+import { cohortProgress } from '../../shared/read-models/cohort-progress';
+import { cohortProgressApi } from '../../shared/read-models/cohort-progress/api';
 
-export const handler = httpHandler(trainingApi.cohortProgress, async ({ params, query, deps }) => ({
+export const handler = httpHandler(cohortProgressApi.get, async ({ params, query, deps }) => ({
   body: await cohortProgress(deps, params.cohortId, query),
 }));

@@ -1,6 +1,6 @@
 import { httpHandler } from '../../shared/http/handler';
 import { trainingApi } from '../../shared/training/api';
-import { readSessionAttendance } from '../../shared/training/use-cases';
+import { readSessionAttendance } from '../../shared/training/attendance';
 
 export const handler = httpHandler(trainingApi.listSessionAttendance, async ({ params, query, deps }) => ({
   body: await readSessionAttendance(deps, params.cohortId, params.sessionId, query),

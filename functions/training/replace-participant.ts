@@ -1,4 +1,4 @@
-import { replaceParticipant } from '../../shared/essaimes/participants';
+import { replaceParticipant } from '../../shared/training/participants';
 import { httpHandler } from '../../shared/http/handler';
 import { trainingApi } from '../../shared/training/api';
 

@@ -1,4 +1,4 @@
-import { withdrawParticipant } from '../../shared/essaimes/participants';
+import { withdrawParticipant } from '../../shared/training/participants';
 import { httpHandler } from '../../shared/http/handler';
 import { trainingApi } from '../../shared/training/api';
 

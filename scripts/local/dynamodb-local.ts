@@ -72,9 +72,8 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
   assertJava();
   const dir = emulatorDir();
   const port = options.port ?? (await freePort());
-  const storage = options.dbPath
-    ? (mkdirSync(resolve(options.dbPath), { recursive: true }), ['-dbPath', resolve(options.dbPath)])
-    : ['-inMemory'];
+  if (options.dbPath) mkdirSync(resolve(options.dbPath), { recursive: true });
+  const storage = options.dbPath ? ['-dbPath', resolve(options.dbPath)] : ['-inMemory'];
   const child = spawn(
     'java',
     [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-port', String(port), '-sharedDb', '-disableTelemetry'],

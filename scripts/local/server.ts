@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { RouteEntry } from '../../functions/routes';
+import { errorCatalogue, type ErrorCode } from '../../shared/errors';
 import type { HttpEvent, HttpResult, LambdaHandler } from '../../shared/http/handler';
 import { routeKey } from '../../shared/http/route';
 import { toApiGatewayClaims, type DevAuth } from './dev-auth';
@@ -58,8 +59,9 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-function errorJson(res: ServerResponse, status: number, code: string, message: string): void {
-  json(res, status, { error: { code, message, details: [] } });
+/** The local server's own refusals use codes of the catalogue, with their status, as the API does. */
+function errorJson(res: ServerResponse, code: ErrorCode, message: string): void {
+  json(res, errorCatalogue[code].status, { error: { code, message, details: [] } });
 }
 
 async function readBody(req: IncomingMessage, limit = 6 * 1024 * 1024): Promise<string> {
@@ -202,25 +204,25 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       if (!matched) {
         const isApiPath = url.pathname.startsWith('/api/');
         if (method === 'GET' && !isApiPath && options.webDir && existsSync(options.webDir) && serveStatic(res, options.webDir, url.pathname)) return;
-        if (pathExists) return errorJson(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${apiPath}`);
-        return errorJson(res, 404, 'ROUTE_NOT_FOUND', `No route for ${method} ${apiPath}`);
+        // A known path with another method is "no route" too, as API Gateway answers it.
+        return errorJson(res, 'ROUTE_NOT_FOUND', pathExists ? `${method} is not allowed on ${apiPath}` : `No route for ${method} ${apiPath}`);
       }
       let claims: Record<string, string> | undefined;
       const authorization = req.headers.authorization;
       if (matched.route.entry.spec.access !== 'public') {
         const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
-        if (!token) return errorJson(res, 401, 'UNAUTHORIZED', 'A bearer token is required');
+        if (!token) return errorJson(res, 'UNAUTHORIZED', 'A bearer token is required');
         try {
           claims = toApiGatewayClaims(await options.auth.verify(token));
         } catch {
-          return errorJson(res, 401, 'UNAUTHORIZED', 'The token is not valid');
+          return errorJson(res, 'UNAUTHORIZED', 'The token is not valid');
         }
       }
       let body: string;
       try {
         body = await readBody(req);
       } catch {
-        return errorJson(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+        return errorJson(res, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
       }
       const url2 = new URL(apiPath + url.search, baseUrl);
       const event = toEvent(req, url2, body, matched.route, matched.params, claims);
@@ -232,7 +234,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     } catch (error) {
       // The handler already maps its own errors; reaching here is a bug in the local server itself.
       process.stderr.write(`local server error: ${(error as Error).stack ?? String(error)}\n`);
-      if (!res.headersSent) errorJson(res, 500, 'INTERNAL_ERROR', 'Local server error');
+      if (!res.headersSent) errorJson(res, 'INTERNAL_ERROR', 'Local server error');
       else res.end();
     }
   });
@@ -261,11 +263,11 @@ async function localAuth(req: IncomingMessage, res: ServerResponse, url: URL, me
     try {
       userId = (JSON.parse(await readBody(req, 10_000)) as { userId?: unknown }).userId;
     } catch {
-      return errorJson(res, 400, 'INVALID_JSON', 'The request body is not valid JSON');
+      return errorJson(res, 'INVALID_JSON', 'The request body is not valid JSON');
     }
     const user = options.demoUsers.find((u) => u.userId === userId);
-    if (!user) return errorJson(res, 404, 'UNKNOWN_DEMO_USER', 'No demo user with this id');
+    if (!user) return errorJson(res, 'NOT_FOUND', 'No demo user with this id');
     return json(res, 200, { token: await options.auth.sign(user), user });
   }
-  return errorJson(res, 404, 'ROUTE_NOT_FOUND', `No route for ${method} ${url.pathname}`);
+  return errorJson(res, 'ROUTE_NOT_FOUND', `No route for ${method} ${url.pathname}`);
 }

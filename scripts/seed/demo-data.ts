@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { getOne, putNow } from '../../shared/db/store';
+import { seedMarkerEntity } from './entities';
 import type { Db } from '../../shared/db/client';
 import { commit } from '../../shared/db/transact';
 import { putMembershipWrite, putProfileWrite } from '../../shared/identity/repository';
@@ -13,7 +14,6 @@ import { seedEvaluation } from './evaluation';
 import { seedTraining } from './training';
 import { seedTutoring } from './tutoring';
 
-const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' };
 const seeder = { userId: 'system-seed', role: 'staff' as const, structureIds: [] };
 
 /**
@@ -22,8 +22,7 @@ const seeder = { userId: 'system-seed', role: 'staff' as const, structureIds: []
  */
 export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
   const { db } = deps;
-  const marker = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: SEED_MARKER }));
-  if (marker.Item) return { seeded: false };
+  if (await getOne(db, seedMarkerEntity, { name: 'demo' }, true)) return { seeded: false };
 
   await seedUsers(db, deps.now());
   const season2019 = await createSeason(deps, seeder, {
@@ -47,7 +46,7 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
   await seedTraining(deps, season2019.seasonId);
   await seedCalls(deps);
   await seedTutoring(deps, season2019.seasonId);
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...SEED_MARKER, at: deps.now().toISOString() } }));
+  await putNow(db, seedMarkerEntity, { name: 'demo', at: deps.now().toISOString() });
   return { seeded: true };
 }
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { callIdSchema } from '../calls/schemas';
+import { pageOf } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import {
+  applicationEligibilitySchema,
   applicationIdSchema,
+  applicationSchema,
   assignReviewerBody,
   correctionBody,
   createApplicationBody,
@@ -12,9 +15,20 @@ import {
   noteBody,
   recuseBody,
   scoreBody,
+  staffNoteSchema,
   updateApplicationBody,
   verificationBody,
 } from './schemas';
+import {
+  applicantViewSchema,
+  applicationSummarySchema,
+  correctionRequestedSchema,
+  criterionVerificationSchema,
+  recusalSchema,
+  reviewerAssignmentSchema,
+  scoringSchema,
+  staffApplicationViewSchema,
+} from './views';
 
 const callParams = z.object({ callId: callIdSchema }).strict();
 const appParams = z.object({ applicationId: applicationIdSchema }).strict();
@@ -33,6 +47,8 @@ export const applicationsApi = {
     access: ['staff'],
     params: callParams,
     query: listApplicationsQuery,
+    response: { status: 200, description: 'A page of the ranked list', schema: pageOf(applicationSummarySchema) },
+    errors: ['NOT_FOUND'],
   }),
   exportOfCall: defineRoute({
     operationId: 'exportCallApplications',
@@ -43,6 +59,7 @@ export const applicationsApi = {
     access: ['staff'],
     params: callParams,
     response: { status: 200, description: 'CSV (UTF-8 with BOM), one row per application', contentType: 'text/csv' },
+    errors: ['NOT_FOUND'],
   }),
   create: defineRoute({
     operationId: 'createApplication',
@@ -53,7 +70,8 @@ export const applicationsApi = {
     access: ['referent'],
     params: callParams,
     body: createApplicationBody,
-    response: { status: 201, description: 'The application' },
+    response: { status: 201, description: 'The application, as its applicant sees it', schema: applicantViewSchema },
+    errors: ['NOT_FOUND', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'HYPOTHESIS_NOT_ACCEPTED', 'NOT_YOUR_STRUCTURE', 'INVALID_ANSWER', 'APPLICATION_EXISTS'],
   }),
   mine: defineRoute({
     operationId: 'listMyApplications',
@@ -63,6 +81,8 @@ export const applicationsApi = {
     tag: 'applications',
     access: ['referent'],
     query: myApplicationsQuery,
+    response: { status: 200, description: 'A page of applications, as their applicant sees them', schema: pageOf(applicantViewSchema) },
+    errors: [],
   }),
   get: defineRoute({
     operationId: 'getApplication',
@@ -72,6 +92,8 @@ export const applicationsApi = {
     tag: 'applications',
     access: ['staff', 'referent'],
     params: appParams,
+    response: { status: 200, description: 'Staff: the whole application with reviews and notes; applicant: the applicant’s view', schema: z.union([staffApplicationViewSchema, applicantViewSchema]) },
+    errors: ['NOT_FOUND'],
   }),
   update: defineRoute({
     operationId: 'updateApplication',
@@ -82,6 +104,8 @@ export const applicationsApi = {
     access: ['referent'],
     params: appParams,
     body: updateApplicationBody,
+    response: { status: 200, description: 'The application, as its applicant sees it', schema: applicantViewSchema },
+    errors: ['NOT_FOUND', 'APPLICATION_NOT_DRAFT', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'HYPOTHESIS_NOT_ACCEPTED', 'INVALID_ANSWER', 'STALE_VERSION'],
   }),
   eligibility: defineRoute({
     operationId: 'getApplicationEligibility',
@@ -91,6 +115,8 @@ export const applicationsApi = {
     tag: 'applications',
     access: ['staff', 'referent'],
     params: appParams,
+    response: { status: 200, description: 'The eligibility saved with the application', schema: applicationEligibilitySchema },
+    errors: ['NOT_FOUND'],
   }),
   submit: defineRoute({
     operationId: 'submitApplication',
@@ -100,6 +126,8 @@ export const applicationsApi = {
     tag: 'applications',
     access: ['referent'],
     params: appParams,
+    response: { status: 200, description: 'The application, as its applicant sees it', schema: applicantViewSchema },
+    errors: ['NOT_FOUND', 'APPLICATION_NOT_DRAFT', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'APPLICATION_INELIGIBLE', 'APPLICATION_INCOMPLETE', 'STALE_VERSION'],
   }),
   withdraw: defineRoute({
     operationId: 'withdrawApplication',
@@ -109,6 +137,8 @@ export const applicationsApi = {
     tag: 'applications',
     access: ['referent'],
     params: appParams,
+    response: { status: 200, description: 'The application, as its applicant sees it', schema: applicantViewSchema },
+    errors: ['NOT_FOUND', 'APPLICATION_WITHDRAWN', 'DECISION_PUBLISHED', 'COUNTER_INCONSISTENT', 'APPLICATION_CHANGED', 'TRANSACTION_CONFLICT'],
   }),
   assignReviewer: defineRoute({
     operationId: 'assignReviewer',
@@ -119,6 +149,8 @@ export const applicationsApi = {
     access: ['staff'],
     params: appParams,
     body: assignReviewerBody,
+    response: { status: 200, description: 'The reviewers and the status of the application', schema: reviewerAssignmentSchema },
+    errors: ['NOT_FOUND', 'APPLICATION_NOT_IN_REVIEW', 'REVIEWER_RECUSED', 'REVIEWER_ALREADY_ASSIGNED', 'TOO_MANY_REVIEWERS', 'REVIEWER_NOT_STAFF', 'APPLICATION_CHANGED', 'TRANSACTION_CONFLICT'],
   }),
   recuse: defineRoute({
     operationId: 'recuseFromApplication',
@@ -129,6 +161,8 @@ export const applicationsApi = {
     access: ['staff'],
     params: appParams,
     body: recuseBody,
+    response: { status: 200, description: 'The recused and remaining reviewers, and the score without the caller’s', schema: recusalSchema },
+    errors: ['NOT_FOUND', 'APPLICATION_NOT_IN_REVIEW', 'ALREADY_RECUSED', 'APPLICATION_CHANGED', 'TRANSACTION_CONFLICT'],
   }),
   score: defineRoute({
     operationId: 'scoreApplication',
@@ -139,6 +173,8 @@ export const applicationsApi = {
     access: ['staff'],
     params: appParams,
     body: scoreBody,
+    response: { status: 200, description: 'The caller’s review and the application’s new score', schema: scoringSchema },
+    errors: ['NOT_FOUND', 'REVIEWER_RECUSED', 'NOT_ASSIGNED_REVIEWER', 'APPLICATION_NOT_IN_REVIEW', 'RUBRIC_MISMATCH', 'APPLICATION_CHANGED', 'TRANSACTION_CONFLICT'],
   }),
   addNote: defineRoute({
     operationId: 'addApplicationNote',
@@ -149,7 +185,8 @@ export const applicationsApi = {
     access: ['staff'],
     params: appParams,
     body: noteBody,
-    response: { status: 201, description: 'The note' },
+    response: { status: 201, description: 'The note', schema: staffNoteSchema },
+    errors: ['NOT_FOUND', 'RECUSED_FROM_APPLICATION'],
   }),
   verify: defineRoute({
     operationId: 'verifyCriterion',
@@ -160,6 +197,8 @@ export const applicationsApi = {
     access: ['staff'],
     params: appParams,
     body: verificationBody,
+    response: { status: 200, description: 'The verifications and the eligibility they give', schema: criterionVerificationSchema },
+    errors: ['NOT_FOUND', 'RECUSED_FROM_APPLICATION', 'APPLICATION_NOT_IN_REVIEW', 'CRITERION_NOT_VERIFIABLE', 'APPLICATION_CHANGED', 'TRANSACTION_CONFLICT'],
   }),
   returnForCorrection: defineRoute({
     operationId: 'returnApplicationForCorrection',
@@ -170,6 +209,8 @@ export const applicationsApi = {
     access: ['staff'],
     params: appParams,
     body: correctionBody,
+    response: { status: 200, description: 'The status (draft) and the correction request', schema: correctionRequestedSchema },
+    errors: ['NOT_FOUND', 'RECUSED_FROM_APPLICATION', 'APPLICATION_NOT_IN_REVIEW', 'RESPOND_BY_PASSED', 'APPLICATION_CHANGED', 'TRANSACTION_CONFLICT'],
   }),
   decide: defineRoute({
     operationId: 'decideApplication',
@@ -180,5 +221,7 @@ export const applicationsApi = {
     access: ['staff'],
     params: appParams,
     body: decisionBody,
+    response: { status: 200, description: 'The application (staff)', schema: applicationSchema },
+    errors: ['NOT_FOUND', 'RECUSED_FROM_APPLICATION', 'DECISION_PUBLISHED', 'APPLICATION_NOT_IN_REVIEW', 'DECISION_UNCHANGED', 'APPLICATION_INELIGIBLE', 'VERIFICATION_PENDING', 'ESSAIME_EXISTS', 'CALL_FULL', 'COUNTER_INCONSISTENT', 'APPLICATION_CHANGED', 'TRANSACTION_CONFLICT'],
   }),
 };

@@ -1,14 +1,13 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Principal } from '../access/principal';
 import { assertRole } from '../access/policy';
 import { counterWrite, updateCallWrite } from '../calls/repository';
 import { isPastClosing } from '../calls/rules';
-import type { Call } from '../calls/schemas';
+import type { Call, PublicationReport } from '../calls/schemas';
 import { loadCall } from '../calls/use-cases';
 import { commit, type AuditEntry, type Write } from '../db/transact';
 import { conflict, DomainError, forbidden, notFound } from '../errors';
-import { createEssaimeWrites, essaimeKeys } from '../essaimes/repository';
+import { createEssaimeWrites, listEssaimesOfStructure } from '../essaimes/repository';
 import type { Essaime, Participant } from '../essaimes/schemas';
 import { newId } from '../ids';
 import { logger } from '../logger';
@@ -18,7 +17,7 @@ import { decisionMessage } from './messages';
 import { getApplication, listApplicationsInStatus, saveApplicationWrite } from './repository';
 import { assertSelectable, decidedStatuses, planDecision } from './rules';
 import type { Application, decisionBody, DecisionOutcome } from './schemas';
-import { withRetry } from './use-cases';
+import { retryChanged } from './use-cases';
 
 /**
  * Decisions and their publication.
@@ -33,9 +32,9 @@ import { withRetry } from './use-cases';
  * without creating and deleting essaimés, participants and memberships, and the applicant gets the referent
  * role on the structure exactly when told — never before the decision is official.
  */
-export async function decide(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof decisionBody>) {
+export async function decide(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof decisionBody>): Promise<Application> {
   assertRole(actor, ['staff']);
-  return withRetry(async () => {
+  return retryChanged(async () => {
     const app = await getApplication(deps.db, applicationId, true);
     if (!app) throw notFound('Application');
     if (app.recusedUserIds.includes(actor.userId)) throw forbidden('RECUSED_FROM_APPLICATION', 'You declared a conflict of interest on this application');
@@ -43,8 +42,8 @@ export async function decide(deps: Deps, actor: Principal, applicationId: string
     const bundle = await loadCall(deps, app.callId);
     if (input.outcome === 'selected') {
       assertSelectable(app.eligibility);
-      const existing = await deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: essaimeKeys.uniqueness(app.seasonId, app.structureId) }));
-      if (existing.Item) throw conflict('ESSAIME_EXISTS', 'This structure is already an essaimé of the season');
+      const essaimes = await listEssaimesOfStructure(deps.db, app.structureId);
+      if (essaimes.some((e) => e.seasonId === app.seasonId)) throw conflict('ESSAIME_EXISTS', 'This structure is already an essaimé of the season');
     }
     const now = deps.now();
     const next: Application = {
@@ -104,7 +103,7 @@ function essaimeFrom(app: Application, essaimeId: string, at: string): { essaime
 /** Publishes one decided application: the decision, its message and, for a selection, the essaimé — one transaction. */
 async function publishOne(deps: Deps, actor: Principal, call: Call, applicationId: string): Promise<{ outcome: DecisionOutcome; essaimeId: string | null } | null> {
   const app = await getApplication(deps.db, applicationId, true);
-  if (!app || !app.decision || app.decisionPublishedAt || !decidedStatuses.includes(app.status)) return null;
+  if (!app?.decision || app.decisionPublishedAt || !decidedStatuses.includes(app.status)) return null;
   const now = deps.now();
   const at = now.toISOString();
   const outcome = app.decision.outcome;
@@ -140,15 +139,6 @@ async function publishOne(deps: Deps, actor: Principal, call: Call, applicationI
   return { outcome, essaimeId };
 }
 
-export interface PublicationReport {
-  published: { selected: number; waitlisted: number; rejected: number };
-  essaimeIds: string[];
-  failures: { applicationId: string; code: string }[];
-  selectedCount: number;
-  capacity: { min: number; max: number };
-  belowMinimum: boolean;
-}
-
 /**
  * Publishes every decided, unpublished application of a closed call. Idempotent: each application is
  * published at most once (version condition, outbox dedupe key, one essaimé per structure and season), so a
@@ -170,7 +160,7 @@ export async function publishDecisions(deps: Deps, actor: Principal, callId: str
     const pending = (await listApplicationsInStatus(deps.db, callId, status)).filter((a) => !a.decisionPublishedAt);
     for (const app of pending) {
       try {
-        const done = await withRetry(() => publishOne(deps, actor, bundle.call, app.applicationId));
+        const done = await retryChanged(() => publishOne(deps, actor, bundle.call, app.applicationId));
         if (!done) continue;
         report.published[done.outcome] += 1;
         if (done.essaimeId) report.essaimeIds.push(done.essaimeId);
@@ -182,7 +172,7 @@ export async function publishDecisions(deps: Deps, actor: Principal, callId: str
     }
   }
   const total = report.published.selected + report.published.waitlisted + report.published.rejected;
-  await withRetry(async () => {
+  await retryChanged(async () => {
     const fresh = await loadCall(deps, callId, undefined, true);
     report.selectedCount = fresh.selectedCount;
     report.belowMinimum = fresh.selectedCount < fresh.call.capacity.min;

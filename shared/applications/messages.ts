@@ -1,10 +1,8 @@
+import { frenchDate } from '../calendar';
 import type { Call } from '../calls/schemas';
 import type { Application, DecisionOutcome } from './schemas';
 
 /** French texts of the messages sent to applicants (outbox; SES in AWS). */
-
-const dateFr = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 export function decisionMessage(call: Pick<Call, 'title'>, app: Application, outcome: DecisionOutcome, rationale: string): { subject: string; body: string } {
   const structure = app.structure.name;
@@ -68,7 +66,7 @@ export function correctionMessage(call: Pick<Call, 'title'>, app: Application, m
       '',
       message,
       '',
-      `Vous pouvez la modifier et la déposer à nouveau jusqu'au ${dateFr(dueAt)}.`,
+      `Vous pouvez la modifier et la déposer à nouveau jusqu'au ${frenchDate(dueAt)}.`,
       '',
       "L'équipe de l'Accélérateur d'innovation sociale (Ansa)",
     ].join('\n'),

@@ -12,7 +12,8 @@ import { correctionMessage } from './messages';
 import { getReview, putNoteWrite, putReviewWrite, saveApplicationWrite } from './repository';
 import { applicationScore, assertInReview, rubricMismatch, weightedScore } from './rules';
 import type { Application, correctionBody, Review, scoreBody, StaffNote, verificationBody } from './schemas';
-import { eligibilityFor, loadApplicationFor, withRetry } from './use-cases';
+import { eligibilityFor, loadApplicationFor, retryChanged } from './use-cases';
+import type { CorrectionRequested, CriterionVerification, Recusal, ReviewerAssignment, Scoring } from './views';
 
 /**
  * Review of submitted applications by staff: reviewers and recusal, rubric scores, private notes, evidence
@@ -38,8 +39,8 @@ const bumped = (app: Application, now: Date, changes: Partial<Application>): App
   updatedAt: now.toISOString(),
 });
 
-export async function assignReviewer(deps: Deps, actor: Principal, applicationId: string, reviewerUserId: string) {
-  return withRetry(async () => {
+export async function assignReviewer(deps: Deps, actor: Principal, applicationId: string, reviewerUserId: string): Promise<ReviewerAssignment> {
+  return retryChanged(async () => {
     const app = await loadForStaff(deps, actor, applicationId);
     assertInReview(app);
     if (app.recusedUserIds.includes(reviewerUserId)) throw conflict('REVIEWER_RECUSED', 'This reviewer declared a conflict of interest on this application');
@@ -71,8 +72,8 @@ export async function assignReviewer(deps: Deps, actor: Principal, applicationId
 }
 
 /** The caller declares a conflict of interest: off the reviewers, their score removed, reviews and notes hidden from them. */
-export async function recuse(deps: Deps, actor: Principal, applicationId: string, reason: string) {
-  return withRetry(async () => {
+export async function recuse(deps: Deps, actor: Principal, applicationId: string, reason: string): Promise<Recusal> {
+  return retryChanged(async () => {
     const app = await loadForStaff(deps, actor, applicationId);
     assertInReview(app, { allowDecided: true });
     if (app.recusedUserIds.includes(actor.userId)) throw conflict('ALREADY_RECUSED', 'You already recused yourself from this application');
@@ -112,8 +113,8 @@ export async function recuse(deps: Deps, actor: Principal, applicationId: string
 }
 
 /** An assigned reviewer scores every rubric item (0–5); the application's score is the mean of the reviewers'. */
-export async function scoreApplication(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof scoreBody>) {
-  return withRetry(async () => {
+export async function scoreApplication(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof scoreBody>): Promise<Scoring> {
+  return retryChanged(async () => {
     const app = await loadForStaff(deps, actor, applicationId);
     if (app.recusedUserIds.includes(actor.userId)) throw conflict('REVIEWER_RECUSED', 'You declared a conflict of interest on this application');
     if (!app.reviewerUserIds.includes(actor.userId)) throw forbidden('NOT_ASSIGNED_REVIEWER', 'Only a reviewer assigned to this application can score it');
@@ -158,8 +159,8 @@ export async function addNote(deps: Deps, actor: Principal, applicationId: strin
 }
 
 /** Staff check a criterion that needs evidence; "not verified" makes it unmet, so the application ineligible. */
-export async function verifyCriterion(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof verificationBody>) {
-  return withRetry(async () => {
+export async function verifyCriterion(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof verificationBody>): Promise<CriterionVerification> {
+  return retryChanged(async () => {
     const app = await loadForStaff(deps, actor, applicationId);
     assertNotRecused(app, actor);
     assertInReview(app);
@@ -190,8 +191,8 @@ export async function verifyCriterion(deps: Deps, actor: Principal, applicationI
 const DEFAULT_CORRECTION_DAYS = 14;
 
 /** Sends the application back to its applicant as a draft, with a message (outbox) and a date to answer by. */
-export async function returnForCorrection(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof correctionBody>) {
-  return withRetry(async () => {
+export async function returnForCorrection(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof correctionBody>): Promise<CorrectionRequested> {
+  return retryChanged(async () => {
     const app = await loadForStaff(deps, actor, applicationId);
     assertNotRecused(app, actor);
     assertInReview(app);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { callIdSchema, answersSchema, answerSchema, criterionIdSchema, isoDateTime, verificationSchema } from '../calls/schemas';
-import type { EligibilityResult } from '../calls/eligibility';
+import { callIdSchema, answersSchema, answerSchema, criterionIdSchema, eligibilityResultSchema, isoDateTime, verificationSchema } from '../calls/schemas';
 import { needSchema, participantInputSchema, territorySchema } from '../essaimes/schemas';
 import { idSchema } from '../ids';
 import { hypothesisSchema } from '../seasons/schemas';
@@ -135,78 +134,104 @@ export const myApplicationsQuery = z
   .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).max(2048).optional() })
   .strict();
 
-export interface Decision {
-  outcome: DecisionOutcome;
-  rationale: string;
-  decidedBy: string;
-  decidedAt: string;
-}
+// ------------------------------------------------------------------------------------- stored records
+// Stored records are checked for their shape, not for the limits of input: an erased person's email is no
+// longer an email, and an item written by an older version must still read.
 
-export interface CorrectionRequest {
-  round: number;
-  message: string;
-  requestedBy: string;
-  requestedAt: string;
-  /** Resubmission stays possible until then, even after the call closed. */
-  dueAt: string;
-}
+const personRecordSchema = z.object({ name: z.string(), role: z.string(), email: z.string() });
+export type Person = z.infer<typeof personRecordSchema>;
 
-export interface Application {
-  applicationId: string;
-  callId: string;
-  seasonId: string;
-  applicantUserId: string;
-  structureId: string;
-  status: ApplicationStatus;
-  structure: StructureInput;
-  territory: z.infer<typeof territorySchema> | null;
-  hypothesis: z.infer<typeof hypothesisSchema> | null;
-  prescriber: Prescriber | null;
-  people: z.infer<typeof participantInputSchema>[];
-  referent: z.infer<typeof participantInputSchema> | null;
-  needs: z.infer<typeof needSchema>[];
-  answers: z.infer<typeof answersSchema>;
-  /** The criteria version the eligibility was checked against (frozen at submission). */
-  criteriaVersion: number;
-  eligibility: EligibilityResult & { checkedAt: string; criteriaVersion: number };
-  verifications: Record<string, z.infer<typeof verificationSchema>>;
-  reviewerUserIds: string[];
-  recusedUserIds: string[];
-  /** Weighted score (0–100) of each reviewer who scored. */
-  reviewScores: Record<string, number>;
-  /** Mean of the reviewers' weighted scores, or null before the first score. */
-  score: number | null;
-  correction: CorrectionRequest | null;
-  correctionRounds: number;
-  decision: Decision | null;
-  decisionPublishedAt: string | null;
-  essaimeId: string | null;
-  submittedAt: string | null;
-  withdrawnAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+const structureRecordSchema = z.object({
+  name: z.string(),
+  legalForm: z.string().optional(),
+  address: z.string().optional(),
+  staffFte: z.number().optional(),
+  budgetSituation: budgetSituationSchema.optional(),
+  missions: z.string().optional(),
+  publicServed: z.string().optional(),
+  speRelations: z.string().optional(),
+});
 
-export interface Review {
-  applicationId: string;
-  reviewerUserId: string;
-  status: 'assigned' | 'recused' | 'scored';
-  assignedBy: string | null;
-  assignedAt: string | null;
-  scores: Record<string, number>;
-  comment: string;
-  weightedScore: number | null;
-  recusalReason: string | null;
-  updatedAt: string;
-}
+const prescriberRecordSchema = z.object({
+  name: z.string(),
+  kind: prescriberSchema.shape.kind,
+  contactName: z.string().optional(),
+  contactEmail: z.string().optional(),
+});
 
-export interface StaffNote {
-  noteId: string;
-  applicationId: string;
-  authorUserId: string;
-  text: string;
-  createdAt: string;
-}
+export const decisionSchema = z.object({ outcome: decisionOutcomeSchema, rationale: z.string(), decidedBy: z.string(), decidedAt: z.string() });
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const correctionRequestSchema = z.object({
+  round: z.number().int(),
+  message: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  dueAt: z.string().describe('Resubmission stays possible until then, even after the call closed'),
+});
+export type CorrectionRequest = z.infer<typeof correctionRequestSchema>;
+
+/** Eligibility as saved with the application: checked against `criteriaVersion` at `checkedAt`. */
+export const applicationEligibilitySchema = eligibilityResultSchema.extend({ checkedAt: z.string(), criteriaVersion: z.number().int() });
+export type ApplicationEligibility = z.infer<typeof applicationEligibilitySchema>;
+
+/** The whole application as stored (and as staff see it). */
+export const applicationSchema = z.object({
+  applicationId: z.string(),
+  callId: z.string(),
+  seasonId: z.string(),
+  applicantUserId: z.string(),
+  structureId: z.string(),
+  status: applicationStatusSchema,
+  structure: structureRecordSchema,
+  territory: territorySchema.nullable(),
+  hypothesis: hypothesisSchema.nullable(),
+  prescriber: prescriberRecordSchema.nullable(),
+  people: z.array(personRecordSchema),
+  referent: personRecordSchema.nullable(),
+  needs: z.array(needSchema),
+  answers: z.record(z.string(), answerSchema),
+  criteriaVersion: z.number().int().describe('The criteria version the eligibility was checked against (frozen at submission)'),
+  eligibility: applicationEligibilitySchema,
+  verifications: z.record(z.string(), verificationSchema),
+  reviewerUserIds: z.array(z.string()),
+  recusedUserIds: z.array(z.string()),
+  reviewScores: z.record(z.string(), z.number()).describe('Weighted score (0–100) of each reviewer who scored'),
+  score: z.number().nullable().describe("Mean of the reviewers' weighted scores, or null before the first score"),
+  correction: correctionRequestSchema.nullable(),
+  correctionRounds: z.number().int(),
+  decision: decisionSchema.nullable(),
+  decisionPublishedAt: z.string().nullable(),
+  essaimeId: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Application = z.infer<typeof applicationSchema>;
+
+export const reviewSchema = z.object({
+  applicationId: z.string(),
+  reviewerUserId: z.string(),
+  status: z.enum(['assigned', 'recused', 'scored']),
+  assignedBy: z.string().nullable(),
+  assignedAt: z.string().nullable(),
+  scores: z.record(z.string(), z.number()),
+  comment: z.string(),
+  weightedScore: z.number().nullable(),
+  recusalReason: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const staffNoteSchema = z.object({
+  noteId: z.string(),
+  applicationId: z.string(),
+  authorUserId: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type StaffNote = z.infer<typeof staffNoteSchema>;
 
 export { callIdSchema };

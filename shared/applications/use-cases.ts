@@ -1,5 +1,5 @@
 import type { Principal } from '../access/principal';
-import { assertRole } from '../access/policy';
+import { assertAuthorOrStructureReader, assertReferentOf, assertRole, isStaff } from '../access/policy';
 import { evaluateEligibility } from '../calls/eligibility';
 import { criteriaOf, loadCall, today } from '../calls/use-cases';
 import { applicationWindowRefusal, assertHypothesisAccepted } from '../calls/rules';
@@ -7,7 +7,8 @@ import type { Answers, Criterion } from '../calls/schemas';
 import { counterWrite } from '../calls/repository';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
-import { DomainError, forbidden, notFound, unprocessable, type ErrorDetail } from '../errors';
+import { withRetry } from '../db/retry';
+import { notFound, unprocessable, type ErrorDetail } from '../errors';
 import { newId } from '../ids';
 import type { Deps } from '../runtime';
 import {
@@ -21,40 +22,24 @@ import {
   staleApplication,
 } from './repository';
 import { assertDraft, assertSubmittable, assertWithdrawable, correctionWindowOpen, statusOnSubmit } from './rules';
-import type { Application, CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './schemas';
-import { applicantView, applicationSummary, staffView } from './views';
+import type { Application, ApplicationEligibility, CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './schemas';
+import { applicantView, applicationSummary, staffView, type ApplicantView, type ApplicationSummary, type StaffApplicationView } from './views';
 
 // ------------------------------------------------------------------------------------------------ helpers
-
-const RETRYABLE = new Set(['TRANSACTION_CONFLICT', 'APPLICATION_CHANGED']);
 
 /**
  * Staff actions read, decide and write under a version condition; when another writer got there first
  * (a concurrent decision on the same counter, a reviewer scoring at the same time) they re-read and retry.
- * Domain refusals (CALL_FULL, …) are never retried.
  */
-export async function withRetry<T>(run: () => Promise<T>, attempts = 15): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || !(error instanceof DomainError) || !RETRYABLE.has(error.code)) throw error;
-      const ceiling = Math.min(25 * 2 ** attempt, 500);
-      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
-    }
-  }
-}
+export const retryChanged = <T>(run: () => Promise<T>) => withRetry(run, { retryOn: ['TRANSACTION_CONFLICT', 'APPLICATION_CHANGED'] });
 
-/** Reads an application for staff (any) or for its applicant (own) — another's is reported as not found. */
+/** Reads an application for staff (any), its applicant, or (reading only) its structure's referents; else not found. */
 export async function loadApplicationFor(deps: Deps, principal: Principal, applicationId: string, mode: 'read' | 'write', consistent = false): Promise<Application> {
   assertRole(principal, ['staff', 'referent']);
   const app = await getApplication(deps.db, applicationId, consistent);
   if (!app) throw notFound('Application');
-  if (principal.role === 'staff') return app;
-  const owner = app.applicantUserId === principal.userId;
-  const referentOfStructure = principal.structureIds.includes(app.structureId);
-  if (owner || (mode === 'read' && referentOfStructure)) return app;
-  throw notFound('Application');
+  assertAuthorOrStructureReader(principal, { authorUserId: app.applicantUserId, structureId: app.structureId }, mode, 'Application');
+  return app;
 }
 
 /** Answers must name criteria of the version in force and match their kind. */
@@ -69,7 +54,7 @@ function assertAnswersFit(criteria: readonly Criterion[], answers: Record<string
   if (details.length) throw unprocessable('INVALID_ANSWER', 'Some answers do not fit the criteria of the call', details);
 }
 
-export function eligibilityFor(app: Pick<Application, 'hypothesis' | 'answers' | 'verifications'>, criteria: readonly Criterion[], criteriaVersion: number, now: Date) {
+export function eligibilityFor(app: Pick<Application, 'hypothesis' | 'answers' | 'verifications'>, criteria: readonly Criterion[], criteriaVersion: number, now: Date): ApplicationEligibility {
   return {
     ...evaluateEligibility({ criteria, hypothesis: app.hypothesis, answers: app.answers, verifications: app.verifications, today: today(now) }),
     checkedAt: now.toISOString(),
@@ -92,16 +77,14 @@ export async function createApplication(
   callId: string,
   input: CreateApplicationInput,
   options: { structureId?: string } = {},
-): Promise<ReturnType<typeof applicantView>> {
+): Promise<ApplicantView> {
   assertRole(actor, ['referent']);
   const bundle = await loadCall(deps, callId, actor);
   const now = deps.now();
   const refusal = applicationWindowRefusal(bundle.call, now);
   if (refusal) throw refusal;
   assertHypothesisAccepted(bundle.call, input.hypothesis);
-  if (input.structureId && !actor.structureIds.includes(input.structureId)) {
-    throw forbidden('NOT_YOUR_STRUCTURE', 'You can apply on behalf of a structure only if you are its referent');
-  }
+  if (input.structureId) assertReferentOf(actor, input.structureId);
   const criteria = criteriaOf(bundle);
   assertAnswersFit(criteria, input.answers ?? {});
   const at = now.toISOString();
@@ -153,7 +136,7 @@ export async function createApplication(
   return applicantView(app);
 }
 
-export async function updateApplication(deps: Deps, actor: Principal, applicationId: string, input: UpdateApplicationInput): Promise<ReturnType<typeof applicantView>> {
+export async function updateApplication(deps: Deps, actor: Principal, applicationId: string, input: UpdateApplicationInput): Promise<ApplicantView> {
   assertRole(actor, ['referent']);
   const app = await loadApplicationFor(deps, actor, applicationId, 'write');
   assertDraft(app);
@@ -192,7 +175,7 @@ export async function updateApplication(deps: Deps, actor: Principal, applicatio
 }
 
 /** Submission: in the call's window (or a correction's), complete and eligible against the criteria in force. */
-export async function submitApplication(deps: Deps, actor: Principal, applicationId: string): Promise<ReturnType<typeof applicantView>> {
+export async function submitApplication(deps: Deps, actor: Principal, applicationId: string): Promise<ApplicantView> {
   assertRole(actor, ['referent']);
   const app = await loadApplicationFor(deps, actor, applicationId, 'write', true);
   assertDraft(app);
@@ -223,9 +206,9 @@ export async function submitApplication(deps: Deps, actor: Principal, applicatio
   return applicantView(next);
 }
 
-export async function withdrawApplication(deps: Deps, actor: Principal, applicationId: string): Promise<ReturnType<typeof applicantView>> {
+export async function withdrawApplication(deps: Deps, actor: Principal, applicationId: string): Promise<ApplicantView> {
   assertRole(actor, ['referent']);
-  return withRetry(async () => {
+  return retryChanged(async () => {
     const app = await loadApplicationFor(deps, actor, applicationId, 'write', true);
     assertWithdrawable(app);
     const now = deps.now();
@@ -246,8 +229,8 @@ export async function withdrawApplication(deps: Deps, actor: Principal, applicat
 // ---------------------------------------------------------------------------------------------- reading
 
 /** Staff get the whole record with reviews and private notes; the applicant gets the applicant's view. */
-export async function readApplication(deps: Deps, principal: Principal, applicationId: string) {
-  if (principal.role === 'staff') {
+export async function readApplication(deps: Deps, principal: Principal, applicationId: string): Promise<StaffApplicationView | ApplicantView> {
+  if (isStaff(principal)) {
     const { application, reviews, notes } = await getApplicationDetail(deps.db, applicationId);
     if (!application) throw notFound('Application');
     return staffView(principal, application, reviews, notes);
@@ -255,19 +238,19 @@ export async function readApplication(deps: Deps, principal: Principal, applicat
   return applicantView(await loadApplicationFor(deps, principal, applicationId, 'read'));
 }
 
-export async function readEligibility(deps: Deps, principal: Principal, applicationId: string) {
+export async function readEligibility(deps: Deps, principal: Principal, applicationId: string): Promise<ApplicationEligibility> {
   const app = await loadApplicationFor(deps, principal, applicationId, 'read');
   return app.eligibility;
 }
 
-export async function listMyApplications(deps: Deps, principal: Principal, page: PageQuery): Promise<Page<ReturnType<typeof applicantView>>> {
+export async function listMyApplications(deps: Deps, principal: Principal, page: PageQuery): Promise<Page<ApplicantView>> {
   assertRole(principal, ['referent']);
   const result = await listApplicationsOfApplicant(deps.db, principal.userId, page);
   return { items: result.items.map(applicantView), nextCursor: result.nextCursor };
 }
 
 /** The staff's ranked, filtered, paginated list of a call's applications. */
-export async function listCallApplications(deps: Deps, principal: Principal, callId: string, query: ListApplicationsQuery) {
+export async function listCallApplications(deps: Deps, principal: Principal, callId: string, query: ListApplicationsQuery): Promise<Page<ApplicationSummary>> {
   assertRole(principal, ['staff']);
   await loadCall(deps, callId);
   const page = await listApplicationsOfCall(deps.db, callId, query);

@@ -1,33 +1,56 @@
+import { z } from 'zod';
 import type { Principal } from '../access/principal';
-import type { Application, Review, StaffNote } from './schemas';
+import { criterionResultSchema, eligibilityStatusSchema, verificationSchema } from '../calls/schemas';
+import {
+  applicationEligibilitySchema,
+  applicationSchema,
+  applicationStatusSchema,
+  correctionRequestSchema,
+  decisionOutcomeSchema,
+  reviewSchema,
+  staffNoteSchema,
+  type Application,
+  type Review,
+  type StaffNote,
+} from './schemas';
 
 /**
  * What each audience sees of an application. The applicant never sees reviewers, scores, staff's comments
- * or notes, and sees the decision only once it is published (until then the application shows as under
- * review). A staff member who recused sees neither the reviews nor the private notes.
+ * or notes, nor who on the staff decided or asked for a correction, and sees the decision only once it is
+ * published (until then the application shows as under review). A staff member who recused sees neither
+ * the reviews nor the private notes.
  */
-export function applicantView(app: Application) {
+export const applicantViewSchema = applicationSchema
+  .omit({ reviewerUserIds: true, recusedUserIds: true, reviewScores: true, score: true, verifications: true, decision: true, correction: true })
+  .extend({
+    decision: z.object({ outcome: decisionOutcomeSchema, rationale: z.string(), decidedAt: z.string() }).nullable().describe('Once published'),
+    verifications: z.record(z.string(), verificationSchema.pick({ outcome: true, at: true })),
+    correction: correctionRequestSchema.omit({ requestedBy: true }).nullable(),
+  });
+export type ApplicantView = z.infer<typeof applicantViewSchema>;
+
+export function applicantView(app: Application): ApplicantView {
   const published = app.decisionPublishedAt !== null;
   const hiddenDecision = app.decision !== null && !published;
-  const {
-    reviewerUserIds: _r,
-    recusedUserIds: _u,
-    reviewScores: _s,
-    score: _score,
-    verifications,
-    decision,
-    ...rest
-  } = app;
+  const { reviewerUserIds: _r, recusedUserIds: _u, reviewScores: _s, score: _score, verifications, decision, correction, ...rest } = app;
   return {
     ...rest,
-    status: hiddenDecision ? ('under_review' as const) : app.status,
+    status: hiddenDecision ? 'under_review' : app.status,
     decision: published && decision ? { outcome: decision.outcome, rationale: decision.rationale, decidedAt: decision.decidedAt } : null,
     verifications: Object.fromEntries(Object.entries(verifications).map(([id, v]) => [id, { outcome: v.outcome, at: v.at }])),
+    correction: correction ? { round: correction.round, message: correction.message, requestedAt: correction.requestedAt, dueAt: correction.dueAt } : null,
   };
 }
-export type ApplicantView = ReturnType<typeof applicantView>;
 
-export function staffView(principal: Principal, app: Application, reviews: Review[], notes: StaffNote[]) {
+/** Staff's view: the whole application with its reviews and private notes (none for a recused member). */
+export const staffApplicationViewSchema = applicationSchema.extend({
+  recusedByYou: z.boolean(),
+  reviews: z.array(reviewSchema),
+  notes: z.array(staffNoteSchema).describe('Oldest first'),
+});
+export type StaffApplicationView = z.infer<typeof staffApplicationViewSchema>;
+
+export function staffView(principal: Principal, app: Application, reviews: Review[], notes: StaffNote[]): StaffApplicationView {
   const recused = app.recusedUserIds.includes(principal.userId);
   return {
     ...app,
@@ -39,7 +62,27 @@ export function staffView(principal: Principal, app: Application, reviews: Revie
 }
 
 /** A row of the staff's ranked list: enough to rank, filter and see eligibility per criterion. */
-export function applicationSummary(app: Application) {
+export const applicationSummarySchema = z.object({
+  applicationId: z.string(),
+  callId: z.string(),
+  structureId: z.string(),
+  structureName: z.string(),
+  legalForm: z.string().nullable(),
+  territory: applicationSchema.shape.territory,
+  hypothesis: applicationSchema.shape.hypothesis,
+  status: applicationStatusSchema,
+  eligibility: z.object({ status: eligibilityStatusSchema, criteriaVersion: z.number().int(), results: z.array(criterionResultSchema) }),
+  score: z.number().nullable(),
+  reviewCount: z.number().int(),
+  reviewerUserIds: z.array(z.string()),
+  decision: z.object({ outcome: decisionOutcomeSchema, decidedAt: z.string() }).nullable(),
+  decisionPublishedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
+
+export function applicationSummary(app: Application): ApplicationSummary {
   return {
     applicationId: app.applicationId,
     callId: app.callId,
@@ -59,3 +102,20 @@ export function applicationSummary(app: Application) {
     updatedAt: app.updatedAt,
   };
 }
+
+// Answers of staff's review actions: what the action changed on the application.
+
+export const reviewerAssignmentSchema = applicationSchema.pick({ reviewerUserIds: true, status: true });
+export type ReviewerAssignment = z.infer<typeof reviewerAssignmentSchema>;
+
+export const recusalSchema = applicationSchema.pick({ recusedUserIds: true, reviewerUserIds: true, score: true });
+export type Recusal = z.infer<typeof recusalSchema>;
+
+export const scoringSchema = z.object({ review: reviewSchema, score: applicationSchema.shape.score });
+export type Scoring = z.infer<typeof scoringSchema>;
+
+export const criterionVerificationSchema = z.object({ verifications: applicationSchema.shape.verifications, eligibility: applicationEligibilitySchema });
+export type CriterionVerification = z.infer<typeof criterionVerificationSchema>;
+
+export const correctionRequestedSchema = applicationSchema.pick({ status: true, correction: true });
+export type CorrectionRequested = z.infer<typeof correctionRequestedSchema>;

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { roles } from '../access/principal';
 import { defineRoute } from '../http/route';
+import { pageOf } from '../db/pagination';
 import {
   callIdSchema,
-  callSchema,
+  callSummarySchema,
   callViewSchema,
   createCallBody,
-  criteriaVersionSchema,
+  criteriaVersionsViewSchema,
   eligibilityPreviewBody,
+  eligibilityResultSchema,
   listCallsQuery,
   newCriteriaVersionBody,
+  publicationReportSchema,
   replaceCriteriaBody,
   updateCallBody,
 } from './schemas';
@@ -26,7 +29,8 @@ export const callsApi = {
     tag: 'calls',
     access: roles,
     query: listCallsQuery,
-    response: { status: 200, description: 'A page of calls', schema: z.object({ items: z.array(callSchema), nextCursor: z.string().nullable() }) },
+    response: { status: 200, description: 'A page of calls', schema: pageOf(callSummarySchema) },
+    errors: [],
   }),
   create: defineRoute({
     operationId: 'createCall',
@@ -37,6 +41,7 @@ export const callsApi = {
     access: ['staff'],
     body: createCallBody,
     response: { status: 201, description: 'The call', schema: callViewSchema },
+    errors: ['SEASON_NOT_FOUND', 'HYPOTHESIS_NOT_IN_SEASON'],
   }),
   get: defineRoute({
     operationId: 'getCall',
@@ -47,6 +52,7 @@ export const callsApi = {
     access: roles,
     params: callParams,
     response: { status: 200, description: 'The call', schema: callViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   update: defineRoute({
     operationId: 'updateCall',
@@ -58,6 +64,7 @@ export const callsApi = {
     params: callParams,
     body: updateCallBody,
     response: { status: 200, description: 'The call', schema: callViewSchema },
+    errors: ['NOT_FOUND', 'CALL_FROZEN', 'CALL_ALREADY_OPEN', 'INVALID_DATES', 'HYPOTHESIS_NOT_IN_SEASON', 'STALE_VERSION', 'CAPACITY_BELOW_SELECTED'],
   }),
   replaceCriteria: defineRoute({
     operationId: 'replaceCallCriteria',
@@ -69,6 +76,7 @@ export const callsApi = {
     params: callParams,
     body: replaceCriteriaBody,
     response: { status: 200, description: 'The call', schema: callViewSchema },
+    errors: ['NOT_FOUND', 'CRITERIA_FROZEN', 'STALE_VERSION', 'CRITERIA_VERSION_TAKEN'],
   }),
   listCriteriaVersions: defineRoute({
     operationId: 'listCriteriaVersions',
@@ -78,7 +86,8 @@ export const callsApi = {
     tag: 'calls',
     access: roles,
     params: callParams,
-    response: { status: 200, description: 'Versions', schema: z.object({ currentVersion: z.number(), versions: z.array(criteriaVersionSchema) }) },
+    response: { status: 200, description: 'Every criteria version and the one in force', schema: criteriaVersionsViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   createCriteriaVersion: defineRoute({
     operationId: 'createCriteriaVersion',
@@ -90,6 +99,7 @@ export const callsApi = {
     params: callParams,
     body: newCriteriaVersionBody,
     response: { status: 201, description: 'The call', schema: callViewSchema },
+    errors: ['NOT_FOUND', 'CALL_NOT_OPEN', 'CRITERIA_MISSING', 'STALE_VERSION', 'CRITERIA_VERSION_TAKEN'],
   }),
   open: defineRoute({
     operationId: 'openCall',
@@ -100,6 +110,7 @@ export const callsApi = {
     access: ['staff'],
     params: callParams,
     response: { status: 200, description: 'The call', schema: callViewSchema },
+    errors: ['NOT_FOUND', 'CALL_ALREADY_OPEN', 'CRITERIA_MISSING', 'CLOSING_DATE_PASSED', 'STALE_VERSION'],
   }),
   close: defineRoute({
     operationId: 'closeCall',
@@ -110,6 +121,7 @@ export const callsApi = {
     access: ['staff'],
     params: callParams,
     response: { status: 200, description: 'The call', schema: callViewSchema },
+    errors: ['NOT_FOUND', 'CALL_NOT_OPEN', 'CALL_ALREADY_CLOSED', 'STALE_VERSION'],
   }),
   previewEligibility: defineRoute({
     operationId: 'previewEligibility',
@@ -120,6 +132,8 @@ export const callsApi = {
     access: ['staff', 'referent'],
     params: callParams,
     body: eligibilityPreviewBody,
+    response: { status: 200, description: 'Each applicable criterion met, unmet or missing, and why', schema: eligibilityResultSchema },
+    errors: ['NOT_FOUND', 'HYPOTHESIS_NOT_ACCEPTED'],
   }),
   publishDecisions: defineRoute({
     operationId: 'publishDecisions',
@@ -129,5 +143,7 @@ export const callsApi = {
     tag: 'calls',
     access: ['staff'],
     params: callParams,
+    response: { status: 200, description: 'What was published, what failed, and the selection against the capacity', schema: publicationReportSchema },
+    errors: ['NOT_FOUND', 'CALL_STILL_OPEN', 'TRANSACTION_CONFLICT'],
   }),
 };

@@ -1,5 +1,6 @@
+import { frenchNumber } from '../calendar';
 import type { Hypothesis } from '../seasons/schemas';
-import type { Answer, Answers, Criterion, Verification } from './schemas';
+import type { Answer, Answers, Criterion, CriterionResult, CriterionStatus, EligibilityResult, EligibilityStatus, Verification } from './schemas';
 
 /**
  * WHERE ELIGIBILITY IS DECIDED. Pure functions, no I/O: given a criteria set, the application's hypothesis,
@@ -14,27 +15,7 @@ import type { Answer, Answers, Criterion, Verification } from './schemas';
  *   "not verified" makes it unmet.
  * Submission is refused unless the result is `eligible` (see shared/applications/rules.ts).
  */
-export type CriterionStatus = 'met' | 'unmet' | 'missing';
-export type EligibilityStatus = 'eligible' | 'ineligible' | 'incomplete';
-
-export interface CriterionResult {
-  criterionId: string;
-  label: string;
-  kind: Criterion['kind'];
-  status: CriterionStatus;
-  code: string;
-  reason: string;
-  requiresEvidence: boolean;
-  verification: 'pending' | 'verified' | 'not_verified' | null;
-}
-
-export interface EligibilityResult {
-  status: EligibilityStatus;
-  hypothesis: Hypothesis | null;
-  results: CriterionResult[];
-  /** Why the application is not eligible (unmet and missing criteria, or the missing hypothesis). */
-  reasons: { criterionId: string | null; code: string; reason: string }[];
-}
+export type { CriterionResult, CriterionStatus, EligibilityResult, EligibilityStatus };
 
 export interface EligibilityInput {
   criteria: readonly Criterion[];
@@ -44,8 +25,6 @@ export interface EligibilityInput {
   /** yyyy-mm-dd: a signature dated after today is not valid. */
   today: string;
 }
-
-const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
 type Judgement = Pick<CriterionResult, 'status' | 'code' | 'reason'>;
 const met = (reason: string): Judgement => ({ status: 'met', code: 'MET', reason });
@@ -67,12 +46,12 @@ export function judgeCriterion(criterion: Criterion, answer: Answer | undefined,
       const value = (answer as Extract<Answer, { kind: 'number' }>).value;
       const unit = criterion.unit;
       if (criterion.min !== undefined && value < criterion.min) {
-        return unmet('BELOW_MINIMUM', `${fr.format(value)} ${unit} déclarés ; le minimum est de ${fr.format(criterion.min)} ${unit}.`);
+        return unmet('BELOW_MINIMUM', `${frenchNumber(value)} ${unit} déclarés ; le minimum est de ${frenchNumber(criterion.min)} ${unit}.`);
       }
       if (criterion.max !== undefined && value > criterion.max) {
-        return unmet('ABOVE_MAXIMUM', `${fr.format(value)} ${unit} déclarés ; le maximum est de ${fr.format(criterion.max)} ${unit}.`);
+        return unmet('ABOVE_MAXIMUM', `${frenchNumber(value)} ${unit} déclarés ; le maximum est de ${frenchNumber(criterion.max)} ${unit}.`);
       }
-      return met(`${fr.format(value)} ${unit} déclarés.`);
+      return met(`${frenchNumber(value)} ${unit} déclarés.`);
     }
     case 'yes_no': {
       const value = (answer as Extract<Answer, { kind: 'yes_no' }>).value;

@@ -105,6 +105,16 @@ export const criteriaVersionSchema = z.object({
 });
 export type CriteriaVersion = z.infer<typeof criteriaVersionSchema>;
 
+/** A criteria version as the API shows it (who created it is in the audit trail). */
+export const criteriaVersionViewSchema = criteriaVersionSchema.omit({ createdBy: true });
+export type CriteriaVersionView = z.infer<typeof criteriaVersionViewSchema>;
+
+export const criteriaVersionsViewSchema = z.object({
+  currentVersion: z.number().int(),
+  versions: z.array(criteriaVersionViewSchema),
+});
+export type CriteriaVersionsView = z.infer<typeof criteriaVersionsViewSchema>;
+
 // ---------------------------------------------------------------------------------------------- answers
 
 export const answerSchema = z.discriminatedUnion('kind', [
@@ -134,6 +144,35 @@ export const verificationSchema = z.object({
   at: z.string(),
 });
 export type Verification = z.infer<typeof verificationSchema>;
+
+// ---------------------------------------------------------------------------------------------- eligibility
+
+export const criterionStatusSchema = z.enum(['met', 'unmet', 'missing']);
+export type CriterionStatus = z.infer<typeof criterionStatusSchema>;
+export const eligibilityStatusSchema = z.enum(['eligible', 'ineligible', 'incomplete']);
+export type EligibilityStatus = z.infer<typeof eligibilityStatusSchema>;
+
+/** How one criterion is judged: a stable `code` for programs, a French `reason` for people. */
+export const criterionResultSchema = z.object({
+  criterionId: z.string(),
+  label: z.string(),
+  kind: z.enum(['number', 'yes_no', 'signed_attestation', 'document', 'choice']),
+  status: criterionStatusSchema,
+  code: z.string(),
+  reason: z.string(),
+  requiresEvidence: z.boolean(),
+  verification: z.enum(['pending', 'verified', 'not_verified']).nullable(),
+});
+export type CriterionResult = z.infer<typeof criterionResultSchema>;
+
+/** The eligibility of answers against a criteria set (see eligibility.ts). */
+export const eligibilityResultSchema = z.object({
+  status: eligibilityStatusSchema,
+  hypothesis: hypothesisSchema.nullable(),
+  results: z.array(criterionResultSchema),
+  reasons: z.array(z.object({ criterionId: z.string().nullable(), code: z.string(), reason: z.string() })).describe('Why it is not eligible'),
+});
+export type EligibilityResult = z.infer<typeof eligibilityResultSchema>;
 
 // ---------------------------------------------------------------------------------------------- rubric
 
@@ -197,8 +236,16 @@ export const callSchema = z.object({
 });
 export type Call = z.infer<typeof callSchema>;
 
+/** How many applications of a call are selected, against its maximum (the cap is a condition on it). */
+export const callCounterSchema = z.object({ callId: callIdSchema, selected: z.number().int().min(0), max: z.number().int() });
+export type CallCounter = z.infer<typeof callCounterSchema>;
+
+/** A call in a list, for every role (who created it is in the audit trail). */
+export const callSummarySchema = callSchema.omit({ createdBy: true });
+export type CallSummary = z.infer<typeof callSummarySchema>;
+
 /** What the API returns for a call: the call, its current criteria and its selection counter. */
-export const callViewSchema = callSchema.extend({
+export const callViewSchema = callSummarySchema.extend({
   criteria: z.array(criterionSchema),
   selectedCount: z.number().int(),
   belowMinimum: z.boolean().describe('Fewer selected than the minimum: allowed, but shown'),
@@ -265,3 +312,14 @@ export const listCallsQuery = z
     seasonId: idSchema('season').optional(),
   })
   .strict();
+
+/** What publishing the decisions of a call did (idempotent: a second run publishes what remains). */
+export const publicationReportSchema = z.object({
+  published: z.object({ selected: z.number().int(), waitlisted: z.number().int(), rejected: z.number().int() }),
+  essaimeIds: z.array(z.string()),
+  failures: z.array(z.object({ applicationId: z.string(), code: z.string() })).describe('Applications not published, with the error code'),
+  selectedCount: z.number().int(),
+  capacity: z.object({ min: z.number().int(), max: z.number().int() }),
+  belowMinimum: z.boolean(),
+});
+export type PublicationReport = z.infer<typeof publicationReportSchema>;

@@ -1,4 +1,6 @@
+import { isStaff } from '../access/policy';
 import type { Principal } from '../access/principal';
+import { parisDay } from '../calendar';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
 import { conflict, notFound, unprocessable } from '../errors';
@@ -17,17 +19,18 @@ import {
   type CallBundle,
 } from './repository';
 import { assertCanVersionCriteria, assertEditableSetup, assertHypothesisAccepted, isAcceptingApplications, openingRefusal } from './rules';
-import type { Call, CallView, CreateCallInput, CriteriaVersion, Criterion, UpdateCallInput } from './schemas';
+import type { Call, CallSummary, CallView, CreateCallInput, CriteriaVersion, CriteriaVersionsView, Criterion, UpdateCallInput } from './schemas';
 import type { z } from 'zod';
 import type { eligibilityPreviewBody, newCriteriaVersionBody, replaceCriteriaBody } from './schemas';
 
-export const today = (now: Date) => now.toISOString().slice(0, 10);
+/** Today in France: a signature dated today in Paris is valid even when it is still yesterday in UTC. */
+export const today = (now: Date) => parisDay(now);
 
 /** The call's bundle or a 404; referents and tutors never see a draft call. */
 export async function loadCall(deps: Deps, callId: string, principal?: Principal, consistent = false): Promise<CallBundle> {
   const bundle = await getCallBundle(deps.db, callId, consistent);
   if (!bundle) throw notFound('Call');
-  if (principal && principal.role !== 'staff' && bundle.call.status === 'draft') throw notFound('Call');
+  if (principal && !isStaff(principal) && bundle.call.status === 'draft') throw notFound('Call');
   return bundle;
 }
 
@@ -37,9 +40,15 @@ export function criteriaOf(bundle: CallBundle, version = bundle.call.criteriaVer
   return found.criteria;
 }
 
+/** A call as the API shows it; who created it is in the audit trail, not in the answer. */
+export function callSummary(call: Call): CallSummary {
+  const { createdBy: _createdBy, ...summary } = call;
+  return summary;
+}
+
 export function callView(bundle: CallBundle, now: Date): CallView {
   return {
-    ...bundle.call,
+    ...callSummary(bundle.call),
     criteria: criteriaOf(bundle),
     selectedCount: bundle.selectedCount,
     belowMinimum: bundle.selectedCount < bundle.call.capacity.min,
@@ -102,8 +111,9 @@ export async function readCall(deps: Deps, principal: Principal, callId: string)
   return callView(await loadCall(deps, callId, principal), deps.now());
 }
 
-export function listVisibleCalls(deps: Deps, principal: Principal, query: PageQuery & { seasonId?: string }): Promise<Page<Call>> {
-  return listCalls(deps.db, { limit: query.limit, cursor: query.cursor }, { seasonId: query.seasonId, includeDrafts: principal.role === 'staff' });
+export async function listVisibleCalls(deps: Deps, principal: Principal, query: PageQuery & { seasonId?: string }): Promise<Page<CallSummary>> {
+  const page = await listCalls(deps.db, { limit: query.limit, cursor: query.cursor }, { seasonId: query.seasonId, includeDrafts: isStaff(principal) });
+  return { items: page.items.map(callSummary), nextCursor: page.nextCursor };
 }
 
 export async function updateCall(deps: Deps, actor: Principal, callId: string, input: UpdateCallInput): Promise<CallView> {
@@ -179,9 +189,9 @@ export async function createCriteriaVersion(deps: Deps, actor: Principal, callId
   return callView({ ...bundle, call: nextCall, versions: [...bundle.versions, version] }, deps.now());
 }
 
-export async function listCriteriaVersions(deps: Deps, principal: Principal, callId: string): Promise<{ currentVersion: number; versions: CriteriaVersion[] }> {
+export async function listCriteriaVersions(deps: Deps, principal: Principal, callId: string): Promise<CriteriaVersionsView> {
   const bundle = await loadCall(deps, callId, principal);
-  return { currentVersion: bundle.call.criteriaVersion, versions: bundle.versions };
+  return { currentVersion: bundle.call.criteriaVersion, versions: bundle.versions.map(({ createdBy: _createdBy, ...version }) => version) };
 }
 
 export async function openCall(deps: Deps, actor: Principal, callId: string): Promise<CallView> {

@@ -1,54 +1,17 @@
 import type { Db } from './client';
-import { queryPage, type Page, type PageQuery } from './pagination';
-import { auditKeys } from './transact';
+import type { AuditRecord } from './audit-record';
+import { auditEntryEntity } from './entities/audit';
+import type { Page, PageQuery } from './pagination';
+import { queryPageOf } from './store';
 
-export interface AuditRecord {
-  at: string;
-  actorId: string;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  changes: Record<string, unknown>;
-}
-
-function toRecord(item: Record<string, unknown>): AuditRecord {
-  return {
-    at: item.at as string,
-    actorId: item.actorId as string,
-    actorRole: item.actorRole as string,
-    action: item.action as string,
-    entityType: item.entityType as string,
-    entityId: item.entityId as string,
-    changes: (item.changes as Record<string, unknown>) ?? {},
-  };
-}
+export { auditRecordSchema, type AuditRecord } from './audit-record';
 
 /** The history of one record, newest first. */
 export function listAuditForEntity(db: Db, entityType: string, entityId: string, page: PageQuery): Promise<Page<AuditRecord>> {
-  return queryPage(
-    db,
-    {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': auditKeys(entityType, entityId).pk },
-      ScanIndexForward: false,
-    },
-    page,
-    toRecord,
-  );
+  return queryPageOf(db, auditEntryEntity, { pk: auditEntryEntity.partition('table', { entityType, entityId }), descending: true }, page);
 }
 
 /** Everything changed on one day (UTC), newest first. */
 export function listAuditForDay(db: Db, day: string, page: PageQuery): Promise<Page<AuditRecord>> {
-  return queryPage(
-    db,
-    {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDITDAY#${day}` },
-      ScanIndexForward: false,
-    },
-    page,
-    toRecord,
-  );
+  return queryPageOf(db, auditEntryEntity, { index: 'gsi1', pk: auditEntryEntity.partition('gsi1', { day }), descending: true }, page);
 }

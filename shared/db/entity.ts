@@ -8,11 +8,21 @@ import { keyAttributeNames, type IndexName } from './table';
  * data (what the personal-data export and erasure must look at). The zod schema is bound by the module
  * that owns the type (`defineEntity`), so the storage layer never imports a domain module.
  */
+export interface IndexTemplate {
+  pk: string;
+  sk: string;
+}
+
 export interface ItemType {
   type: string;
   pk: string;
   sk: string;
-  indexes?: Partial<Record<IndexName, { pk: string; sk: string }>>;
+  /**
+   * One template per index; or, for an index whose keys change with the item's state (an open request in
+   * a tutor's queue, then in their response times), the list of shapes it takes: the owning module fills
+   * those (`toItem`'s extra) and the registry still checks them for collisions.
+   */
+  indexes?: Partial<Record<IndexName, IndexTemplate | readonly IndexTemplate[]>>;
   personal: boolean;
   /** Items that expire (TTL attribute `expiresAt`). */
   expires?: boolean;
@@ -69,11 +79,12 @@ export function defineEntity<const T extends ItemType, S extends z.ZodType>(
     itemType: type,
     schema,
     key: (args) => ({ pk: fill(type.pk, args), sk: fill(type.sk, args) }),
-    partition: (index, args) => fill(index === 'table' ? type.pk : (type.indexes?.[index]?.pk ?? missingIndex(type, index)), args),
+    partition: (index, args) => fill(index === 'table' ? type.pk : singleIndex(type, index).pk, args),
     toItem: (value, extra = {}) => {
       const from = source(value);
       const item: Record<string, unknown> = { pk: fill(type.pk, from), sk: fill(type.sk, from) };
       for (const [index, keys] of Object.entries(type.indexes ?? {})) {
+        if (isVariants(keys)) continue;
         item[`${index}pk`] = fill(keys.pk, from);
         item[`${index}sk`] = fill(keys.sk, from);
       }
@@ -94,6 +105,11 @@ export function defineEntity<const T extends ItemType, S extends z.ZodType>(
   };
 }
 
-function missingIndex(type: ItemType, index: string): never {
-  throw new Error(`${type.type} items are not in index ${index}`);
+const isVariants = (keys: IndexTemplate | readonly IndexTemplate[]): keys is readonly IndexTemplate[] => Array.isArray(keys);
+
+function singleIndex(type: ItemType, index: IndexName): IndexTemplate {
+  const keys = type.indexes?.[index];
+  if (!keys) throw new Error(`${type.type} items are not in index ${index}`);
+  if (isVariants(keys)) throw new Error(`${type.type} takes several shapes in ${index}: its module builds that partition key`);
+  return keys;
 }

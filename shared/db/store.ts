@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import { conflict, type DomainError } from '../errors';
 import type { Db } from './client';
 import type { Entity, KeyArgs } from './entity';
-import { queryAll, queryPage, type Page, type PageQuery } from './pagination';
+import { decodeCursor, encodeCursor, queryAll, queryPage, type Page, type PageQuery } from './pagination';
 import type { IndexName } from './table';
 import type { Write } from './transact';
 
@@ -26,6 +27,8 @@ export interface Range {
   /** Newest (highest sort key) first. */
   descending?: boolean;
   filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+  /** Read after one's own write (table only: indexes are eventually consistent). */
+  consistent?: boolean;
 }
 
 function queryInput(range: Range) {
@@ -51,6 +54,7 @@ function queryInput(range: Range) {
     ExpressionAttributeValues: values,
     ...(range.filter?.FilterExpression ? { FilterExpression: range.filter.FilterExpression } : {}),
     ScanIndexForward: !range.descending,
+    ...(range.consistent && !range.index ? { ConsistentRead: true } : {}),
   };
 }
 
@@ -76,9 +80,39 @@ export async function queryAllMixed(db: Db, entities: readonly Entity[], range: 
   return out;
 }
 
+/** The values of one entity out of a mixed read (each was parsed by that entity's own schema). */
+export function valuesOf<E extends Entity>(found: Map<Entity, unknown[]>, entity: E): Value<E>[] {
+  return (found.get(entity) ?? []) as Value<E>[];
+}
+
 /** One page of a range, with a cursor signed for this very range. */
 export function queryPageOf<E extends Entity>(db: Db, entity: E, range: Range, page: PageQuery): Promise<Page<Value<E>>> {
   return queryPage(db, queryInput(range), page, (item) => entity.parse(item) as Value<E>);
+}
+
+/**
+ * One page of a range narrowed by a filter expression, filled up to `limit` matching items by reading on in
+ * chunks; the cursor is the key of the last item returned, so no item is skipped or repeated between pages.
+ */
+export async function queryFilteredPageOf<E extends Entity>(db: Db, entity: E, range: Range, page: PageQuery): Promise<Page<Value<E>>> {
+  if (!range.filter?.FilterExpression) return queryPageOf(db, entity, range, page);
+  const input = queryInput(range);
+  const keyNames = range.index ? ['pk', 'sk', `${range.index}pk`, `${range.index}sk`] : ['pk', 'sk'];
+  const items: Record<string, unknown>[] = [];
+  let start = decodeCursor(input, page.cursor);
+  let more = true;
+  while (items.length < page.limit && more) {
+    const out = await db.doc.send(new QueryCommand({ ...input, TableName: db.tableName, Limit: 100, ExclusiveStartKey: start }));
+    const found = (out.Items ?? []).filter(entity.is);
+    const room = page.limit - items.length;
+    items.push(...found.slice(0, room));
+    if (found.length > room) break;
+    start = out.LastEvaluatedKey;
+    more = start !== undefined;
+  }
+  const last = items.at(-1);
+  const nextKey = more && last ? Object.fromEntries(keyNames.map((name) => [name, last[name]])) : undefined;
+  return { items: items.map((item) => entity.parse(item) as Value<E>), nextCursor: encodeCursor(input, nextKey) };
 }
 
 /** A new item: refused with `onExists` when one with the same key is there. */
@@ -108,12 +142,29 @@ export function putVersioned<E extends Entity>(db: Db, entity: E, value: Value<E
   };
 }
 
+/** A condition of a write, decided by the caller, and the domain error when it fails. */
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+  onFailed: DomainError;
+}
+
+function conditionParts(condition: Condition | undefined) {
+  if (!condition) return {};
+  return {
+    ConditionExpression: condition.expression,
+    ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+  };
+}
+
 /** A write of the whole item, with an optional condition decided by the caller. */
 export function putItem<E extends Entity>(
   db: Db,
   entity: E,
   value: Value<E>,
-  condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown>; onFailed: DomainError },
+  condition?: Condition,
   extra?: Record<string, unknown>,
 ): Write {
   return {
@@ -121,13 +172,7 @@ export function putItem<E extends Entity>(
       Put: {
         TableName: db.tableName,
         Item: entity.toItem(value, extra),
-        ...(condition
-          ? {
-              ConditionExpression: condition.expression,
-              ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
-              ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-            }
-          : {}),
+        ...conditionParts(condition),
       },
     },
     ...(condition ? { onConditionFailed: condition.onFailed } : {}),
@@ -156,11 +201,33 @@ export function updateOne<E extends Entity>(
   };
 }
 
-export function deleteOne<E extends Entity>(db: Db, entity: E, args: Args<E>, condition?: { expression: string; onFailed: DomainError }): Write {
+export function deleteOne<E extends Entity>(
+  db: Db,
+  entity: E,
+  args: Args<E>,
+  condition?: Condition,
+): Write {
   return {
-    item: { Delete: { TableName: db.tableName, Key: entity.key(args), ...(condition ? { ConditionExpression: condition.expression } : {}) } },
+    item: {
+      Delete: {
+        TableName: db.tableName,
+        Key: entity.key(args),
+        ...conditionParts(condition),
+      },
+    },
     ...(condition ? { onConditionFailed: condition.onFailed } : {}),
   };
+}
+
+/** Writes a new item unless one with its key exists (outside a transaction); says whether it wrote. */
+export async function putIfAbsentNow<E extends Entity>(db: Db, entity: E, value: Value<E>): Promise<boolean> {
+  try {
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: entity.toItem(value), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 /** A single write outside a transaction (no audit entry): only for records that are not business changes. */
@@ -170,4 +237,36 @@ export async function putNow<E extends Entity>(db: Db, entity: E, value: Value<E
 
 export async function deleteNow<E extends Entity>(db: Db, entity: E, args: Args<E>): Promise<void> {
   await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: entity.key(args) }));
+}
+
+/**
+ * Personal-data export and erasure only (shared/read-models/personal-data): every item of one partition of
+ * the table or of an index, as stored (keys and every attribute, any type), because they must show and
+ * rewrite whole items whatever module wrote them. The partition key comes from the owning module's entity.
+ */
+export function readPartitionForPersonalData(db: Db, pk: string, index?: IndexName): Promise<Record<string, unknown>[]> {
+  return queryAll(db, queryInput({ pk, ...(index ? { index } : {}) }));
+}
+
+/** Personal-data export and erasure only: one item as stored, by its key (from the owning module's entity). */
+export async function readItemForPersonalData(db: Db, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  return (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }))).Item;
+}
+
+/**
+ * Personal-data erasure only: puts back an item read by the functions above, rewritten in place. It must
+ * still be there; with `unchanged`, also at the version read (items without a version: existence only).
+ */
+export function rewriteForPersonalDataWrite(db: Db, item: Record<string, unknown>, unchanged: boolean): Write {
+  const versioned = unchanged && typeof item.version === 'number';
+  return {
+    item: {
+      Put: {
+        TableName: db.tableName,
+        Item: item,
+        ConditionExpression: versioned ? 'attribute_exists(pk) AND version = :v' : 'attribute_exists(pk)',
+        ...(versioned ? { ExpressionAttributeValues: { ':v': item.version } } : {}),
+      },
+    },
+  };
 }

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { conflict, type DomainError } from '../errors';
 import type { Role } from '../access/principal';
 import type { Db } from './client';
+import type { AuditRecord } from './audit-record';
+import { auditEntryEntity } from './entities/audit';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -26,34 +27,22 @@ export interface AuditEntry {
   changes?: Record<string, unknown>;
 }
 
+/** Partition of one record's audit trail (the personal-data export lists it). */
 export function auditKeys(entityType: string, entityId: string) {
-  return { pk: `AUDIT#${entityType}#${entityId}` };
+  return { pk: auditEntryEntity.partition('table', { entityType, entityId }) };
 }
 
 function auditWrite(db: Db, actor: Actor, at: string, entry: AuditEntry): Write {
-  return {
-    item: {
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...auditKeys(entry.entityType, entry.entityId),
-          sk: `${at}#${randomUUID()}`,
-          gsi1pk: `AUDITDAY#${at.slice(0, 10)}`,
-          gsi1sk: at,
-          gsi2pk: `AUDITACTOR#${actor.userId}`,
-          gsi2sk: at,
-          type: 'AuditEntry',
-          at,
-          actorId: actor.userId,
-          actorRole: actor.role,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId,
-          changes: entry.changes ?? {},
-        },
-      },
-    },
+  const record: AuditRecord = {
+    at,
+    actorId: actor.userId,
+    actorRole: actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    changes: entry.changes ?? {},
   };
+  return { item: { Put: { TableName: db.tableName, Item: auditEntryEntity.toItem(record) } } };
 }
 
 /**

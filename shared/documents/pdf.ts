@@ -82,7 +82,9 @@ export async function renderPdf(report: PdfReport): Promise<Uint8Array> {
           page = doc.addPage(A4);
           y = A4[1] - MARGIN;
         }
-        wrapped.forEach((lines, i) => lines.forEach((line, j) => page.drawText(line, { x: MARGIN + i * columnWidth, y: y - 9 - j * 12, size: 9, font })));
+        for (const [i, lines] of wrapped.entries()) {
+          for (const [j, line] of lines.entries()) page.drawText(line, { x: MARGIN + i * columnWidth, y: y - 9 - j * 12, size: 9, font });
+        }
         y -= height;
       };
       drawRow(section.table.header, bold);

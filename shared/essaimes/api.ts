@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { roles } from '../access/principal';
-import { pageQuery } from '../db/pagination';
+import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { idSchema } from '../ids';
+import { essaimeSchema, essaimeViewSchema } from './schemas';
 
 export const essaimesApi = {
   list: defineRoute({
@@ -14,6 +15,8 @@ export const essaimesApi = {
     access: roles,
     params: z.object({ seasonId: idSchema('season') }).strict(),
     query: pageQuery,
+    response: { status: 200, description: 'A page of essaimés, by structure name', schema: pageOf(essaimeSchema) },
+    errors: [],
   }),
   get: defineRoute({
     operationId: 'getEssaime',
@@ -23,5 +26,7 @@ export const essaimesApi = {
     tag: 'essaimes',
     access: roles,
     params: z.object({ essaimeId: idSchema('essaime') }).strict(),
+    response: { status: 200, description: 'The essaimé with its participants (emails for staff and referents only)', schema: essaimeViewSchema },
+    errors: ['NOT_FOUND'],
   }),
 };

@@ -67,3 +67,11 @@ export type Essaime = z.infer<typeof essaimeSchema>;
 
 /** At most three people of a structure follow the formation-action at a time. */
 export const MAX_ACTIVE_PARTICIPANTS = 3;
+
+/** A participant as answered: contact details only for staff and the structure's referent. */
+export const participantViewSchema = participantSchema.extend({ email: z.email().optional().describe('Staff and referents only') });
+export type ParticipantView = z.infer<typeof participantViewSchema>;
+
+/** GET /essaimes/{essaimeId}: the essaimé with its participants (current and replaced). */
+export const essaimeViewSchema = essaimeSchema.extend({ participants: z.array(participantViewSchema) });
+export type EssaimeView = z.infer<typeof essaimeViewSchema>;

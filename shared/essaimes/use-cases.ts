@@ -1,16 +1,16 @@
 import type { Principal } from '../access/principal';
-import { assertStructureAccess } from '../access/policy';
+import { assertStructureVisible, isStaff, seesContactDetails } from '../access/policy';
 import type { Page, PageQuery } from '../db/pagination';
 import { notFound } from '../errors';
 import type { Deps } from '../runtime';
 import { getEssaimeWithParticipants, listEssaimesBySeason, listEssaimesOfStructure } from './repository';
-import type { Essaime, Participant } from './schemas';
+import type { Essaime, EssaimeView, Participant, ParticipantView } from './schemas';
 
 /** Reads an essaimé the caller may see; another structure's essaimé is reported as not found. */
 export async function readEssaime(deps: Deps, principal: Principal, essaimeId: string): Promise<{ essaime: Essaime; participants: Participant[] }> {
   const { essaime, participants } = await getEssaimeWithParticipants(deps.db, essaimeId);
   if (!essaime) throw notFound('Essaimé');
-  assertStructureAccess(principal, essaime.structureId, 'Essaimé');
+  assertStructureVisible(principal, essaime.structureId, 'Essaimé');
   return { essaime, participants };
 }
 
@@ -19,14 +19,20 @@ export async function readEssaime(deps: Deps, principal: Principal, essaimeId: s
  * their own structures (a handful), read through the structure index.
  */
 export async function listVisibleEssaimes(deps: Deps, principal: Principal, seasonId: string, page: PageQuery): Promise<Page<Essaime>> {
-  if (principal.role === 'staff') return listEssaimesBySeason(deps.db, seasonId, page);
+  if (isStaff(principal)) return listEssaimesBySeason(deps.db, seasonId, page);
   const perStructure = await Promise.all(principal.structureIds.map((id) => listEssaimesOfStructure(deps.db, id)));
   return { items: perStructure.flat().filter((e) => e.seasonId === seasonId), nextCursor: null };
 }
 
 /** Never hand out contact details of participants to anyone but staff and the structure's own referent. */
-export function participantView(principal: Principal, participant: Participant) {
-  if (principal.role === 'staff' || principal.role === 'referent') return participant;
+export function participantView(principal: Principal, participant: Participant): ParticipantView {
+  if (seesContactDetails(principal)) return participant;
   const { email: _email, ...rest } = participant;
   return rest;
+}
+
+/** The essaimé with its participants, as the caller may see them. */
+export async function readEssaimeView(deps: Deps, principal: Principal, essaimeId: string): Promise<EssaimeView> {
+  const { essaime, participants } = await readEssaime(deps, principal, essaimeId);
+  return { ...essaime, participants: participants.map((p) => participantView(principal, p)) };
 }

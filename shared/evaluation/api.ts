@@ -10,7 +10,6 @@ import {
   essaimeIdSchema,
   questionnaireResponseSchema,
   reopenBody,
-  reportSchema,
   reportStatusSchema,
   requestChangesBody,
   saveReportBody,
@@ -21,6 +20,15 @@ import {
   updateTemplateBody,
   versionBody,
 } from './schemas';
+import {
+  essaimeReportsViewSchema,
+  questionnairePageSchema,
+  reportPageSchema,
+  reportViewSchema,
+  stageCompletionSchema,
+  stagePageSchema,
+  stageViewSchema,
+} from './views';
 
 const seasonParams = z.object({ seasonId: idSchema('season') }).strict();
 const stageParams = z.object({ stageId: stageIdSchema }).strict();
@@ -39,6 +47,7 @@ export const evaluationApi = {
     params: seasonParams,
     body: createStageBody,
     response: { status: 201, description: 'The stage', schema: stageSchema },
+    errors: ['NOT_FOUND', 'DUE_BEFORE_OPENING'],
   }),
   createDefaultStages: defineRoute({
     operationId: 'createDefaultStages',
@@ -49,7 +58,8 @@ export const evaluationApi = {
     access: ['staff'],
     params: seasonParams,
     body: createDefaultStagesBody,
-    response: { status: 201, description: 'The three stages', schema: z.object({ items: z.array(stageSchema) }) },
+    response: { status: 201, description: 'The three stages', schema: stagePageSchema },
+    errors: ['NOT_FOUND', 'DUE_BEFORE_OPENING', 'STAGES_OVERLAP', 'STAGES_EXIST'],
   }),
   listStages: defineRoute({
     operationId: 'listStages',
@@ -59,7 +69,8 @@ export const evaluationApi = {
     tag,
     access: roles,
     params: seasonParams,
-    response: { status: 200, description: 'The stages', schema: z.object({ items: z.array(stageSchema) }) },
+    response: { status: 200, description: 'The stages', schema: stagePageSchema },
+    errors: ['NOT_FOUND'],
   }),
   getStage: defineRoute({
     operationId: 'getStage',
@@ -69,6 +80,8 @@ export const evaluationApi = {
     tag,
     access: roles,
     params: stageParams,
+    response: { status: 200, description: 'The stage with its current template and whether it is open today', schema: stageViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   updateStage: defineRoute({
     operationId: 'updateStage',
@@ -80,6 +93,7 @@ export const evaluationApi = {
     params: stageParams,
     body: updateStageBody,
     response: { status: 200, description: 'The stage', schema: stageSchema },
+    errors: ['NOT_FOUND', 'STALE_VERSION', 'STAGE_ALREADY_OPEN', 'DUE_BEFORE_OPENING'],
   }),
   updateTemplate: defineRoute({
     operationId: 'updateStageTemplate',
@@ -90,6 +104,8 @@ export const evaluationApi = {
     access: ['staff'],
     params: stageParams,
     body: updateTemplateBody,
+    response: { status: 200, description: 'The stage with its new template version', schema: stageViewSchema },
+    errors: ['NOT_FOUND', 'STAGE_ALREADY_OPEN', 'STALE_VERSION', 'INVALID_TEMPLATE'],
   }),
   getTemplateVersion: defineRoute({
     operationId: 'getStageTemplateVersion',
@@ -100,6 +116,7 @@ export const evaluationApi = {
     access: roles,
     params: z.object({ stageId: stageIdSchema, templateVersion: z.coerce.number().int().min(1).max(9999) }).strict(),
     response: { status: 200, description: 'The template version', schema: templateSchema },
+    errors: ['NOT_FOUND'],
   }),
   completion: defineRoute({
     operationId: 'getStageCompletion',
@@ -109,16 +126,8 @@ export const evaluationApi = {
     tag,
     access: ['staff'],
     params: stageParams,
-  }),
-  exportCsv: defineRoute({
-    operationId: 'exportStageCsv',
-    method: 'GET',
-    path: '/stages/{stageId}/export.csv',
-    summary: 'The stage as CSV: one row per essaimé, figures and answers',
-    tag,
-    access: ['staff'],
-    params: stageParams,
-    response: { status: 200, description: 'CSV (UTF-8 with BOM)', contentType: 'text/csv' },
+    response: { status: 200, description: 'The stage with counts per status and one row per essaimé', schema: stageCompletionSchema },
+    errors: ['NOT_FOUND'],
   }),
   reviewQueue: defineRoute({
     operationId: 'listSeasonReports',
@@ -129,6 +138,8 @@ export const evaluationApi = {
     access: ['staff'],
     params: seasonParams,
     query: pageQuery.extend({ status: reportStatusSchema.default('submitted') }),
+    response: { status: 200, description: 'A page of reports, oldest change first', schema: reportPageSchema },
+    errors: ['NOT_FOUND'],
   }),
   essaimeReports: defineRoute({
     operationId: 'listEssaimeReports',
@@ -138,6 +149,8 @@ export const evaluationApi = {
     tag,
     access: roles,
     params: essaimeParams,
+    response: { status: 200, description: "The essaimé's stages with where its report stands", schema: essaimeReportsViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   getReport: defineRoute({
     operationId: 'getReport',
@@ -147,7 +160,8 @@ export const evaluationApi = {
     tag,
     access: roles,
     params: reportParams,
-    response: { status: 200, description: 'The report', schema: reportSchema },
+    response: { status: 200, description: 'The report', schema: reportViewSchema },
+    errors: ['NOT_FOUND', 'REPORT_NOT_FOUND'],
   }),
   saveDraft: defineRoute({
     operationId: 'saveReportDraft',
@@ -158,7 +172,8 @@ export const evaluationApi = {
     access: ['referent'],
     params: reportParams,
     body: saveReportBody,
-    response: { status: 200, description: 'The report', schema: reportSchema },
+    response: { status: 200, description: 'The report', schema: reportViewSchema },
+    errors: ['NOT_FOUND', 'STAGE_NOT_OPEN', 'REPORT_LOCKED', 'REPORT_SUBMITTED', 'STALE_VERSION', 'INCONSISTENT_FIGURES'],
   }),
   submit: defineRoute({
     operationId: 'submitReport',
@@ -169,7 +184,8 @@ export const evaluationApi = {
     access: ['referent'],
     params: reportParams,
     body: versionBody,
-    response: { status: 200, description: 'The report', schema: reportSchema },
+    response: { status: 200, description: 'The report', schema: reportViewSchema },
+    errors: ['NOT_FOUND', 'REPORT_NOT_FOUND', 'REPORT_LOCKED', 'REPORT_SUBMITTED', 'STALE_VERSION', 'INCONSISTENT_FIGURES', 'REPORT_INCOMPLETE'],
   }),
   accept: defineRoute({
     operationId: 'acceptReport',
@@ -180,7 +196,8 @@ export const evaluationApi = {
     access: ['staff'],
     params: reportParams,
     body: versionBody,
-    response: { status: 200, description: 'The report', schema: reportSchema },
+    response: { status: 200, description: 'The report', schema: reportViewSchema },
+    errors: ['NOT_FOUND', 'REPORT_NOT_FOUND', 'REPORT_LOCKED', 'REPORT_NOT_SUBMITTED', 'STALE_VERSION', 'TRANSACTION_CONFLICT'],
   }),
   requestChanges: defineRoute({
     operationId: 'requestReportChanges',
@@ -191,7 +208,8 @@ export const evaluationApi = {
     access: ['staff'],
     params: reportParams,
     body: requestChangesBody,
-    response: { status: 200, description: 'The report', schema: reportSchema },
+    response: { status: 200, description: 'The report', schema: reportViewSchema },
+    errors: ['NOT_FOUND', 'REPORT_NOT_FOUND', 'REPORT_LOCKED', 'REPORT_NOT_SUBMITTED', 'STALE_VERSION'],
   }),
   reopen: defineRoute({
     operationId: 'reopenReport',
@@ -202,7 +220,8 @@ export const evaluationApi = {
     access: ['staff'],
     params: reportParams,
     body: reopenBody,
-    response: { status: 200, description: 'The report', schema: reportSchema },
+    response: { status: 200, description: 'The report', schema: reportViewSchema },
+    errors: ['NOT_FOUND', 'REPORT_NOT_FOUND', 'REPORT_NOT_ACCEPTED', 'STALE_VERSION', 'TRANSACTION_CONFLICT'],
   }),
   addQuestionnaire: defineRoute({
     operationId: 'addQuestionnaireResponse',
@@ -214,6 +233,7 @@ export const evaluationApi = {
     params: reportParams,
     body: addQuestionnaireBody,
     response: { status: 201, description: 'The answer', schema: questionnaireResponseSchema },
+    errors: ['NOT_FOUND', 'STAGE_NOT_OPEN', 'REPORT_LOCKED', 'NO_QUESTIONNAIRE', 'INVALID_ANSWERS', 'QUESTIONNAIRE_LIMIT'],
   }),
   listQuestionnaires: defineRoute({
     operationId: 'listQuestionnaireResponses',
@@ -223,25 +243,7 @@ export const evaluationApi = {
     tag,
     access: roles,
     params: reportParams,
-  }),
-  essaimeFinalReport: defineRoute({
-    operationId: 'getEssaimeFinalReportPdf',
-    method: 'GET',
-    path: '/essaimes/{essaimeId}/final-report.pdf',
-    summary: "A structure's final report as PDF",
-    tag,
-    access: roles,
-    params: essaimeParams,
-    response: { status: 200, description: 'PDF', contentType: 'application/pdf' },
-  }),
-  programmeFinalReport: defineRoute({
-    operationId: 'getProgrammeFinalReportPdf',
-    method: 'GET',
-    path: '/seasons/{seasonId}/final-report.pdf',
-    summary: "The programme's final report for a season as PDF",
-    tag,
-    access: ['staff'],
-    params: seasonParams,
-    response: { status: 200, description: 'PDF', contentType: 'application/pdf' },
+    response: { status: 200, description: 'The answers (one page: at most 30 per structure)', schema: questionnairePageSchema },
+    errors: ['NOT_FOUND'],
   }),
 };

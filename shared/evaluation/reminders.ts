@@ -1,8 +1,9 @@
+import { addDays, frenchDate, parisDay } from '../calendar';
 import { listAllEssaimesOfSeason } from '../essaimes/repository';
 import { enqueueOnce, newMessage } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { listReportsOfStage, listStagesDueBetween } from './repository';
-import { addDays, frenchDate, needsReminder, parisToday, reminderDue, type ReminderKind } from './rules';
+import { needsReminder, reminderDue, type ReminderKind } from './rules';
 import type { Stage } from './schemas';
 
 /** A late reminder goes out on the first run after the due date; stages due longer ago than this are not read. */
@@ -37,7 +38,7 @@ function wording(kind: ReminderKind, stage: Stage, structureName: string): { sub
  */
 export async function sendReportReminders(deps: Deps): Promise<{ stages: number; queued: number; alreadyQueued: number }> {
   const now = deps.now();
-  const today = parisToday(now);
+  const today = parisDay(now);
   const stages = await listStagesDueBetween(deps.db, addDays(today, -REMINDER_LOOKBACK_DAYS), addDays(today, 7));
   let queued = 0;
   let alreadyQueued = 0;

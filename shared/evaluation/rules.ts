@@ -1,3 +1,4 @@
+import { addDays } from '../calendar';
 import type { ErrorDetail } from '../errors';
 import type {
   CompletionStatus,
@@ -11,31 +12,15 @@ import type {
 import { allowedUnits } from './templates';
 
 /**
- * Pure rules of the staged evaluation (no AWS): dates, the consistency of a report's figures, completeness
+ * Pure rules of the staged evaluation (no AWS): opening and due dates, the consistency of a report's figures, completeness
  * at submission, the personal-data guard on free text, and where an essaimé stands on a stage.
  * Paths are relative to the report (`indicators.backInJob`); use cases prefix them (`body.`, `report.`).
  */
 
 // ---------------------------------------------------------------- dates
 
-/** The calendar day in France: stages open and fall due on French days, whatever the server's zone. */
-export function parisToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export const isOpen = (stage: Pick<Stage, 'opensOn'>, today: string) => today >= stage.opensOn;
 export const isPastDue = (stage: Pick<Stage, 'dueOn'>, today: string) => today > stage.dueOn;
-
-/** "15 mars 2020", for messages and documents. */
-export function frenchDate(isoDay: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
-}
 
 // ---------------------------------------------------------------- templates
 

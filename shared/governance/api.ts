@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { roles } from '../access/principal';
-import { pageQuery } from '../db/pagination';
+import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { idSchema } from '../ids';
-import { assessFidelityBody, fidelityAssessmentSchema, labelDecisionSchema, meetingSchema, recordLabelDecisionBody, recordMeetingBody } from './schemas';
+import {
+  assessFidelityBody,
+  essaimeFidelityViewSchema,
+  fidelityAssessmentSchema,
+  labelDecisionSchema,
+  meetingSchema,
+  recordLabelDecisionBody,
+  recordMeetingBody,
+} from './schemas';
 
 const essaimeParams = z.object({ essaimeId: idSchema('essaime') }).strict();
 const seasonParams = z.object({ seasonId: idSchema('season') }).strict();
@@ -19,6 +27,7 @@ export const governanceApi = {
     params: z.object({ essaimeId: idSchema('essaime'), stageId: idSchema('stage') }).strict(),
     body: assessFidelityBody,
     response: { status: 200, description: 'The assessment', schema: fidelityAssessmentSchema },
+    errors: ['NOT_FOUND', 'STALE_VERSION'],
   }),
   essaimeGovernance: defineRoute({
     operationId: 'getEssaimeFidelity',
@@ -28,6 +37,8 @@ export const governanceApi = {
     tag: 'governance',
     access: roles,
     params: essaimeParams,
+    response: { status: 200, description: "The essaimé's assessments, label decisions and current label", schema: essaimeFidelityViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   recordLabelDecision: defineRoute({
     operationId: 'recordLabelDecision',
@@ -39,6 +50,7 @@ export const governanceApi = {
     params: essaimeParams,
     body: recordLabelDecisionBody,
     response: { status: 201, description: 'The decision', schema: labelDecisionSchema },
+    errors: ['NOT_FOUND', 'NO_FIDELITY_ASSESSMENT', 'CONDITIONS_REQUIRED'],
   }),
   recordMeeting: defineRoute({
     operationId: 'recordSteeringMeeting',
@@ -50,6 +62,7 @@ export const governanceApi = {
     params: seasonParams,
     body: recordMeetingBody,
     response: { status: 201, description: 'The meeting', schema: meetingSchema },
+    errors: ['NOT_FOUND'],
   }),
   listMeetings: defineRoute({
     operationId: 'listSteeringMeetings',
@@ -60,5 +73,7 @@ export const governanceApi = {
     access: ['staff', 'tutor'],
     params: seasonParams,
     query: pageQuery,
+    response: { status: 200, description: 'A page of meetings, most recent first', schema: pageOf(meetingSchema) },
+    errors: ['NOT_FOUND'],
   }),
 };

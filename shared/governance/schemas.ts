@@ -124,3 +124,13 @@ export const meetingSchema = z.object({
   recordedAt: z.string(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
+
+/** An essaimé's fidelity assessments and label decisions, with the label in force. */
+export const essaimeFidelityViewSchema = z.object({
+  essaimeId: idSchema('essaime'),
+  structureName: z.string(),
+  assessments: z.array(fidelityAssessmentSchema),
+  labelDecisions: z.array(labelDecisionSchema),
+  currentLabel: labelDecisionSchema.nullable(),
+});
+export type EssaimeFidelityView = z.infer<typeof essaimeFidelityViewSchema>;

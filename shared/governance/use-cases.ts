@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Principal } from '../access/principal';
-import { assertStructureAccess } from '../access/policy';
+import { assertStructureVisible } from '../access/policy';
 import type { Page, PageQuery } from '../db/pagination';
+import { personRefWriteFor } from '../db/person-refs';
 import { commit } from '../db/transact';
 import { conflict, notFound, unprocessable } from '../errors';
 import { getEssaime } from '../essaimes/repository';
@@ -9,14 +10,15 @@ import type { Essaime } from '../essaimes/schemas';
 import { getStage } from '../evaluation/repository';
 import { newId } from '../ids';
 import { newMessage, outboxWrite } from '../notifications/outbox';
-import { personRefWrite } from '../privacy/person-refs';
 import type { Deps } from '../runtime';
 import { getSeason } from '../seasons/repository';
-import { getFidelity, governanceKeys, listEssaimeGovernance, listMeetingsOfSeason, putFidelityWrite, putLabelDecisionWrite, putMeetingWrite } from './repository';
+import { meetingEntity } from './entities';
+import { getFidelity, listEssaimeGovernance, listMeetingsOfSeason, putFidelityWrite, putLabelDecisionWrite, putMeetingWrite } from './repository';
 import {
   labelDecisionLabels,
   steeringBodyLabels,
   type assessFidelityBody,
+  type EssaimeFidelityView,
   type FidelityAssessment,
   type LabelDecision,
   type Meeting,
@@ -27,7 +29,7 @@ import {
 async function essaimeFor(deps: Deps, principal: Principal, essaimeId: string): Promise<Essaime> {
   const essaime = await getEssaime(deps.db, essaimeId);
   if (!essaime) throw notFound('Essaimé');
-  assertStructureAccess(principal, essaime.structureId, 'Essaimé');
+  assertStructureVisible(principal, essaime.structureId, 'Essaimé');
   return essaime;
 }
 
@@ -62,7 +64,7 @@ export async function assessFidelity(deps: Deps, principal: Principal, essaimeId
   return assessment;
 }
 
-export async function readEssaimeGovernance(deps: Deps, principal: Principal, essaimeId: string) {
+export async function readEssaimeGovernance(deps: Deps, principal: Principal, essaimeId: string): Promise<EssaimeFidelityView> {
   const essaime = await essaimeFor(deps, principal, essaimeId);
   const { assessments, labelDecisions } = await listEssaimeGovernance(deps.db, essaimeId);
   return {
@@ -140,12 +142,11 @@ export async function recordMeeting(deps: Deps, principal: Principal, seasonId: 
     recordedBy: principal.userId,
     recordedAt: deps.now().toISOString(),
   };
-  const target = governanceKeys.meeting(meeting.meetingId);
   const userIds = [...new Set(input.membersPresent.flatMap((m) => (m.userId ? [m.userId] : [])))];
   await commit(
     deps.db,
     principal,
-    [putMeetingWrite(deps.db, meeting), ...userIds.map((id) => personRefWrite(deps.db, { kind: 'user', id }, target, 'meeting'))],
+    [putMeetingWrite(deps.db, meeting), ...userIds.map((id) => personRefWriteFor(deps.db, { kind: 'user', id }, meetingEntity, { meetingId: meeting.meetingId }))],
     // Names stay out of the audit trail: it records the body, the date and how many attended.
     [{ action: 'meeting.recorded', entityType: 'meeting', entityId: meeting.meetingId, changes: { seasonId, body: meeting.body, date: meeting.date, attendees: meeting.membersPresent.length, decisions: meeting.decisions.length } }],
     deps.now(),

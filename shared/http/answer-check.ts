@@ -1,6 +1,5 @@
 import { DomainError } from '../errors';
-import type { HttpReply } from './handler';
-import { errorsOf, isJsonAnswer, routeKey, type RouteSpec } from './route';
+import { contentTypesOf, errorsOf, isJsonAnswer, routeKey, type HttpReply, type RouteSpec } from './route';
 
 /**
  * In tests (CHECK_ANSWERS=1) every answer must be what its route declares: the declared status, a body the
@@ -35,7 +34,9 @@ export function checkAnswer(spec: RouteSpec, reply: HttpReply): void {
     const expected = JSON.stringify(sorted(JSON.parse(JSON.stringify(parsed.data))));
     if (expected !== JSON.stringify(sorted(wire))) drift(spec, 'the body holds fields the schema does not declare (or the schema rewrites values)');
   } else if ('contentType' in declared) {
-    if (!reply.text?.contentType.startsWith(declared.contentType)) drift(spec, `content type ${reply.text?.contentType ?? 'JSON'}, declared ${declared.contentType}`);
+    const types = contentTypesOf(declared);
+    const sent = reply.text?.contentType;
+    if (!sent || !types.some((t) => sent.startsWith(t))) drift(spec, `content type ${sent ?? 'JSON'}, declared ${types.join(' or ')}`);
   } else if (reply.body !== undefined || reply.text) {
     drift(spec, 'a body on a 204');
   }

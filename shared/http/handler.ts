@@ -15,7 +15,9 @@ import { runtimeDeps, type Deps } from '../runtime';
 import { config } from '../config';
 import { checkAnswer, checkErrorCode } from './answer-check';
 import { toErrorResponse, zodDetails } from './errors';
-import { routeKey, type RouteSpec } from './route';
+import { routeKey, type HttpReply, type RouteSpec } from './route';
+
+export type { HttpReply } from './route';
 
 /** The validated type of an optional schema; routes without that part get `undefined`. */
 type Infer<T> = [NonNullable<T>] extends [z.ZodNever]
@@ -34,14 +36,6 @@ export interface HttpRequest<S extends RouteSpec> {
   caller: S['access'] extends 'public' ? Me | undefined : Me;
   deps: Deps;
   event: HttpEvent;
-}
-
-export interface HttpReply {
-  status?: number;
-  body?: unknown;
-  /** A non-JSON body (CSV, Markdown, HTML; PDF as base64 with `base64: true`), sent with the given content type. */
-  text?: { contentType: string; content: string; filename?: string; base64?: boolean };
-  headers?: Record<string, string>;
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;

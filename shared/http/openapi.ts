@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorCatalogue, type ErrorCode } from '../errors';
-import { errorsOf, isJsonAnswer, type RouteSpec } from './route';
+import { contentTypesOf, errorsOf, isJsonAnswer, type RouteSpec } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -91,8 +91,10 @@ function successResponse(route: RouteSpec) {
     return { description: answer.description, content: { 'application/json': { schema: jsonSchema(answer.schema, 'output') } } };
   }
   if ('contentType' in answer) {
-    const schema = answer.contentType === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' };
-    return { description: answer.description, content: { [answer.contentType]: { schema } } };
+    const content = Object.fromEntries(
+      contentTypesOf(answer).map((type) => [type, { schema: type === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } }]),
+    );
+    return { description: answer.description, content };
   }
   return { description: answer.description };
 }

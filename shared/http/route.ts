@@ -2,6 +2,15 @@ import type { z } from 'zod';
 import type { Role } from '../access/principal';
 import type { ErrorCode } from '../errors';
 
+/** What a use case hands back to the wrapper. */
+export interface HttpReply {
+  status?: number;
+  body?: unknown;
+  /** A non-JSON body (CSV, Markdown, HTML; PDF as base64 with `base64: true`), sent with the given content type. */
+  text?: { contentType: string; content: string; filename?: string; base64?: boolean };
+  headers?: Record<string, string>;
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A JSON answer, declared by the zod schema it satisfies. */
@@ -14,7 +23,8 @@ export interface JsonAnswer {
 export interface FileAnswer {
   status: 200;
   description: string;
-  contentType: string;
+  /** One type, or the types the caller chooses between (e.g. Markdown or PDF by `format`). */
+  contentType: string | readonly string[];
 }
 /** Nothing to say back (204). */
 export interface EmptyAnswer {
@@ -48,7 +58,7 @@ export interface RouteSpec<
   /**
    * Codes the use case may answer. The wrapper's own codes are added from the spec: VALIDATION_FAILED
    * (input), INVALID_JSON (body), INVALID_CURSOR (paged query), UNAUTHORIZED, NO_ROLE and ROLE_NOT_ALLOWED
-   * (non-public routes).
+   * (non-public routes), TRANSACTION_CONFLICT (writes).
    */
   errors: readonly ErrorCode[];
 }
@@ -75,7 +85,12 @@ export function errorsOf(spec: RouteSpec): ErrorCode[] {
   if (spec.body) codes.add('INVALID_JSON');
   if (hasCursor(spec.query)) codes.add('INVALID_CURSOR');
   if (spec.access !== 'public') for (const code of ['UNAUTHORIZED', 'NO_ROLE', 'ROLE_NOT_ALLOWED'] as const) codes.add(code);
+  // every transactional write can meet a concurrent one on the same items (shared/db/transact.ts)
+  if (spec.method !== 'GET') codes.add('TRANSACTION_CONFLICT');
   return [...codes];
 }
 
 export const isJsonAnswer = (answer: Answer): answer is JsonAnswer => 'schema' in answer;
+
+export const contentTypesOf = (answer: FileAnswer): readonly string[] =>
+  typeof answer.contentType === 'string' ? [answer.contentType] : answer.contentType;

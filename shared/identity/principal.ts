@@ -1,13 +1,17 @@
-import { roleFromClaims, subjectFromClaims, type JwtClaims, type Principal } from '../access/principal';
+import { roleFromClaims, subjectFromClaims, type JwtClaims, type Principal, type Role } from '../access/principal';
 import { forbidden, unauthorized } from '../errors';
 import type { Db } from '../db/client';
-import { loadUser, type Membership, type UserProfile } from './repository';
+import { loadUser } from './repository';
+import type { Membership, Relation, UserProfile } from './schemas';
 
 export interface Me {
   principal: Principal;
   profile?: UserProfile;
   memberships: Membership[];
 }
+
+/** Which memberships give a role its structures (staff are tied to none: they see all). */
+const relationOfRole: Record<Role, Relation | undefined> = { referent: 'referent', tutor: 'tutor', staff: undefined };
 
 /**
  * Builds the caller's principal: identity and role from the verified claims, structures from data.
@@ -20,7 +24,7 @@ export async function resolveCaller(db: Db, claims: JwtClaims | undefined): Prom
   const role = roleFromClaims(claims);
   if (!role) throw forbidden('NO_ROLE', 'Your account has no role in the programme');
   const { profile, memberships } = await loadUser(db, userId);
-  const relation = role === 'referent' ? 'referent' : role === 'tutor' ? 'tutor' : undefined;
+  const relation = relationOfRole[role];
   const own = relation ? memberships.filter((m) => m.relation === relation) : [];
   return {
     principal: { userId, role, structureIds: own.map((m) => m.structureId) },

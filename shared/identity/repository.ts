@@ -1,120 +1,55 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { queryAll } from '../db/pagination';
+import { staticPrefix } from '../db/entity';
+import { membership } from '../db/entities/identity';
+import { deleteOne, getOne, putItem, putNew, queryAllMixed, queryAllOf, valuesOf } from '../db/store';
 import type { Write } from '../db/transact';
-import type { Role } from '../access/principal';
+import { conflict } from '../errors';
+import { membershipEntity, userProfileEntity } from './entities';
+import type { Membership, UserProfile } from './schemas';
 
-/** How a user is tied to a structure: its referent, or the A.CO.R. tutor assigned to it. */
-export type Relation = 'referent' | 'tutor';
+export type { Membership, Relation, UserProfile } from './schemas';
 
-export interface Membership {
-  userId: string;
-  structureId: string;
-  structureName: string;
-  relation: Relation;
-  since: string;
-}
-
-export interface UserProfile {
-  userId: string;
-  role: Role;
-  displayName: string;
-  email: string;
-  organisation: string;
-}
-
+/** Keys of a user's items, for modules that list what a person's partition holds (personal-data export). */
 export const userKeys = {
-  profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  membership: (userId: string, structureId: string) => ({ pk: `USER#${userId}`, sk: `MEMBER#${structureId}` }),
+  profile: (userId: string) => userProfileEntity.key({ userId }),
+  membership: (userId: string, structureId: string) => membershipEntity.key({ userId, structureId }),
 };
 
+/** Creates or replaces a profile (seeding, sign-up, erasure keeps its own write). */
 export function putProfileWrite(db: Db, profile: UserProfile): Write {
-  return {
-    item: {
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...userKeys.profile(profile.userId),
-          gsi1pk: `ROLE#${profile.role}`,
-          gsi1sk: `USER#${profile.userId}`,
-          type: 'UserProfile',
-          ...profile,
-        },
-      },
-    },
-  };
+  return putItem(db, userProfileEntity, profile);
 }
 
-/** Adds a membership; the condition keeps a user from being tied twice to the same structure. */
-export function putMembershipWrite(db: Db, membership: Membership): Write {
-  return {
-    item: {
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...userKeys.membership(membership.userId, membership.structureId),
-          gsi1pk: `STRUCTURE#${membership.structureId}`,
-          gsi1sk: `MEMBER#${membership.relation}#${membership.userId}`,
-          type: 'Membership',
-          ...membership,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-  };
+/** Adds a membership; a user cannot be tied twice to the same structure. */
+export function putMembershipWrite(db: Db, value: Membership): Write {
+  return putNew(db, membershipEntity, value, conflict('CONFLICT', 'This user is already tied to this structure'));
 }
 
 export function deleteMembershipWrite(db: Db, userId: string, structureId: string): Write {
-  return {
-    item: {
-      Delete: {
-        TableName: db.tableName,
-        Key: userKeys.membership(userId, structureId),
-        ConditionExpression: 'attribute_exists(pk)',
-      },
-    },
-  };
+  return deleteOne(db, membershipEntity, { userId, structureId }, {
+    expression: 'attribute_exists(pk)',
+    onFailed: conflict('CONFLICT', 'The membership changed meanwhile; reload and retry'),
+  });
 }
 
 /** Profile and memberships of a user: one Query on the user's partition. */
 export async function loadUser(db: Db, userId: string): Promise<{ profile?: UserProfile; memberships: Membership[] }> {
-  const items = await queryAll(db, {
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': `USER#${userId}` },
-  });
-  const profileItem = items.find((i) => i.sk === 'PROFILE');
-  const memberships = items
-    .filter((i) => i.type === 'Membership')
-    .map((i) => ({
-      userId: i.userId as string,
-      structureId: i.structureId as string,
-      structureName: i.structureName as string,
-      relation: i.relation as Relation,
-      since: i.since as string,
-    }));
-  const profile = profileItem
-    ? {
-        userId: profileItem.userId as string,
-        role: profileItem.role as Role,
-        displayName: profileItem.displayName as string,
-        email: profileItem.email as string,
-        organisation: profileItem.organisation as string,
-      }
-    : undefined;
-  return { profile, memberships };
+  const found = await queryAllMixed(db, [userProfileEntity, membershipEntity], { pk: userProfileEntity.partition('table', { userId }) });
+  return {
+    profile: valuesOf(found, userProfileEntity)[0],
+    memberships: valuesOf(found, membershipEntity),
+  };
 }
 
-export async function getProfile(db: Db, userId: string): Promise<UserProfile | undefined> {
-  const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: userKeys.profile(userId) }));
-  return out.Item as UserProfile | undefined;
+export function getProfile(db: Db, userId: string): Promise<UserProfile | undefined> {
+  return getOne(db, userProfileEntity, { userId });
 }
 
 /** Members (referents, tutors) of one structure, through the structure index. */
-export async function listStructureMembers(db: Db, structureId: string): Promise<Membership[]> {
-  const items = await queryAll(db, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :member)',
-    ExpressionAttributeValues: { ':pk': `STRUCTURE#${structureId}`, ':member': 'MEMBER#' },
+export function listStructureMembers(db: Db, structureId: string): Promise<Membership[]> {
+  return queryAllOf(db, membershipEntity, {
+    index: 'gsi1',
+    pk: membershipEntity.partition('gsi1', { structureId }),
+    skPrefix: staticPrefix(membership.indexes.gsi1.sk),
   });
-  return items as unknown as Membership[];
 }

@@ -2,10 +2,11 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
-import { z } from 'zod';
 import type { Db } from '../db/client';
 import { getProfile } from '../identity/repository';
 import { logger } from '../logger';
+import { outboxMessageEntity } from './entities';
+import { outboxMessageSchema, type OutboxMessage } from './schemas';
 
 /**
  * Sends the outbox (shared/notifications/outbox.ts) in AWS: the table stream delivers each new OutboxMessage
@@ -25,17 +26,6 @@ export interface OutboxSenderPorts {
   sendEmail: (email: OutgoingEmail) => Promise<string | undefined>;
 }
 
-const streamedMessage = z.object({
-  type: z.literal('OutboxMessage'),
-  messageId: z.string().min(1),
-  kind: z.string().min(1),
-  recipientUserId: z.string().min(1),
-  subject: z.string().min(1),
-  body: z.string(),
-});
-
-export type StreamedMessage = z.infer<typeof streamedMessage>;
-
 /** SES errors that will fail again for this message whatever the retry (bad address, rejected content). */
 const permanentErrors = new Set(['MessageRejected', 'BadRequestException']);
 
@@ -44,11 +34,12 @@ export function isPermanentSendError(error: unknown): boolean {
 }
 
 /** The outbox message a stream record inserts, or undefined for any other record. */
-export function outboxMessageOf(record: DynamoDBRecord): StreamedMessage | undefined {
+export function outboxMessageOf(record: DynamoDBRecord): OutboxMessage | undefined {
   if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-  if (item.type !== 'OutboxMessage') return undefined;
-  const parsed = streamedMessage.safeParse(item);
+  if (!outboxMessageEntity.is(item)) return undefined;
+  // Parsed here rather than with entity.parse: a malformed message is logged and skipped, not a failed batch.
+  const parsed = outboxMessageSchema.safeParse(item);
   if (!parsed.success) {
     logger.error('Outbox item is malformed; not sent', { messageId: String(item.messageId ?? ''), fields: parsed.error.issues.map((i) => i.path.join('.')) });
     return undefined;

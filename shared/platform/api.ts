@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { pageQuery } from '../db/pagination';
+import { roles } from '../access/principal';
+import { auditRecordSchema } from '../db/audit';
+import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
+import { meSchema } from '../identity/schemas';
+import { outboxMessageSchema } from '../notifications/schemas';
 
+/**
+ * Routes of the platform itself: liveness, the API description, the caller, the audit trail, the outbox and
+ * jobs. The caller's route is declared here, not in shared/identity, so that identity stays below http
+ * (the wrapper resolves the caller through identity).
+ */
 export const platformApi = {
   health: defineRoute({
     operationId: 'getHealth',
@@ -11,6 +20,7 @@ export const platformApi = {
     tag: 'platform',
     access: 'public',
     response: { status: 200, description: 'Alive', schema: z.object({ status: z.literal('ok') }) },
+    errors: [],
   }),
   openapi: defineRoute({
     operationId: 'getOpenApi',
@@ -19,6 +29,16 @@ export const platformApi = {
     summary: 'This API described as OpenAPI 3.1',
     tag: 'platform',
     access: 'public',
+    response: {
+      status: 200,
+      description: 'The OpenAPI 3.1 document',
+      schema: z.looseObject({
+        openapi: z.string(),
+        info: z.looseObject({ title: z.string(), version: z.string() }),
+        paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+      }),
+    },
+    errors: [],
   }),
   audit: defineRoute({
     operationId: 'listAuditTrail',
@@ -29,6 +49,21 @@ export const platformApi = {
     access: ['staff'],
     params: z.object({ entityType: z.string().regex(/^[a-z-]{2,40}$/), entityId: z.string().min(3).max(100) }).strict(),
     query: pageQuery,
+    response: { status: 200, description: 'A page of audit entries', schema: pageOf(auditRecordSchema) },
+    errors: [],
+  }),
+};
+
+export const identityApi = {
+  me: defineRoute({
+    operationId: 'getMe',
+    method: 'GET',
+    path: '/me',
+    summary: "The caller's identity, role and memberships",
+    tag: 'identity',
+    access: roles,
+    response: { status: 200, description: 'The caller', schema: meSchema },
+    errors: [],
   }),
 };
 
@@ -39,10 +74,18 @@ export const outboxApi = {
     path: '/outbox',
     summary: 'Messages queued for sending (staff: all; others: their own), newest first',
     tag: 'platform',
-    access: ['staff', 'tutor', 'referent'],
+    access: roles,
     query: pageQuery,
+    response: { status: 200, description: 'A page of messages', schema: pageOf(outboxMessageSchema) },
+    errors: [],
   }),
 };
+
+export const jobResultSchema = z.object({
+  job: z.string(),
+  result: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+});
+export type JobRunView = z.infer<typeof jobResultSchema>;
 
 export const jobsApi = {
   run: defineRoute({
@@ -53,5 +96,7 @@ export const jobsApi = {
     tag: 'platform',
     access: ['staff'],
     params: z.object({ jobName: z.string().regex(/^[a-z0-9-]{3,60}$/) }).strict(),
+    response: { status: 200, description: 'The job and the figures it reports', schema: jobResultSchema },
+    errors: ['NOT_FOUND'],
   }),
 };

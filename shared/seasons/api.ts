@@ -27,7 +27,7 @@ export const seasonsApi = {
     access: ['staff'],
     body: createSeasonBody,
     response: { status: 201, description: 'The season', schema: seasonSchema },
-    errors: ['SEASON_YEAR_TAKEN'],
+    errors: ['SEASON_YEAR_TAKEN', 'TRANSACTION_CONFLICT'],
   }),
   get: defineRoute({
     operationId: 'getSeason',
@@ -50,6 +50,6 @@ export const seasonsApi = {
     params: seasonParams,
     body: updateSeasonBody,
     response: { status: 200, description: 'The season', schema: seasonSchema },
-    errors: ['NOT_FOUND', 'STALE_VERSION'],
+    errors: ['NOT_FOUND', 'STALE_VERSION', 'TRANSACTION_CONFLICT'],
   }),
 };

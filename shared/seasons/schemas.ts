@@ -9,6 +9,7 @@ export const isoDate = z.iso.date();
 export const seasonIdSchema = idSchema('season');
 
 export const seasonStatusSchema = z.enum(['planning', 'running', 'closed']);
+export type SeasonStatus = z.infer<typeof seasonStatusSchema>;
 
 export const createSeasonBody = z
   .object({

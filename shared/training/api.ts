@@ -1,22 +1,34 @@
 import { z } from 'zod';
 import { roles } from '../access/principal';
-import { pageQuery } from '../db/pagination';
-import { participantInputSchema } from '../essaimes/schemas';
+import { pageOf, pageQuery } from '../db/pagination';
+import { participantInputSchema, participantSchema } from '../essaimes/schemas';
 import { defineRoute } from '../http/route';
 import { idSchema } from '../ids';
 import {
   addSessionBody,
+  attendanceRecordSchema,
   cancelSessionBody,
+  cohortSchema,
   cohortIdSchema,
   createCohortBody,
+  deliverableSchema,
   moduleIdSchema,
   moveSessionBody,
   recordAttendanceBody,
   sessionIdSchema,
   sessionsQuery,
   submitDeliverableBody,
+  trainingModuleSchema,
   updateModuleBody,
 } from './schemas';
+import {
+  attendanceRecordingSchema,
+  cohortViewSchema,
+  createdCohortSchema,
+  essaimeTrainingViewSchema,
+  participantReplacementSchema,
+  sessionViewSchema,
+} from './views';
 
 const cohortParams = z.object({ cohortId: cohortIdSchema }).strict();
 const moduleParams = z.object({ cohortId: cohortIdSchema, moduleId: moduleIdSchema }).strict();
@@ -34,7 +46,8 @@ export const trainingApi = {
     access: ['staff'],
     params: z.object({ seasonId: idSchema('season') }).strict(),
     body: createCohortBody,
-    response: { status: 201, description: 'The cohort with its modules, sessions and essaimés' },
+    response: { status: 201, description: 'The cohort with its modules, sessions and essaimés', schema: createdCohortSchema },
+    errors: ['NOT_FOUND', 'COHORT_EXISTS', 'NO_ESSAIMES', 'UNKNOWN_EXPERT', 'SESSION_OUTSIDE_COHORT', 'ESSAIME_ALREADY_IN_COHORT'],
   }),
   getCohortOfSeason: defineRoute({
     operationId: 'getCohortOfSeason',
@@ -44,6 +57,8 @@ export const trainingApi = {
     tag: 'training',
     access: roles,
     params: z.object({ seasonId: idSchema('season') }).strict(),
+    response: { status: 200, description: 'The cohort with its modules', schema: cohortViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   listCohorts: defineRoute({
     operationId: 'listCohorts',
@@ -53,6 +68,8 @@ export const trainingApi = {
     tag: 'training',
     access: ['staff'],
     query: pageQuery,
+    response: { status: 200, description: 'A page of cohorts', schema: pageOf(cohortSchema) },
+    errors: [],
   }),
   getCohort: defineRoute({
     operationId: 'getCohort',
@@ -62,6 +79,8 @@ export const trainingApi = {
     tag: 'training',
     access: roles,
     params: cohortParams,
+    response: { status: 200, description: 'The cohort with its modules', schema: cohortViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   updateModule: defineRoute({
     operationId: 'updateModule',
@@ -72,6 +91,8 @@ export const trainingApi = {
     access: ['staff'],
     params: moduleParams,
     body: updateModuleBody,
+    response: { status: 200, description: 'The module', schema: trainingModuleSchema },
+    errors: ['NOT_FOUND', 'UNKNOWN_EXPERT', 'STALE_VERSION'],
   }),
   listSessions: defineRoute({
     operationId: 'listSessions',
@@ -82,6 +103,8 @@ export const trainingApi = {
     access: roles,
     params: cohortParams,
     query: sessionsQuery,
+    response: { status: 200, description: 'A page of sessions with their attendance counts', schema: pageOf(sessionViewSchema) },
+    errors: ['NOT_FOUND'],
   }),
   addSession: defineRoute({
     operationId: 'addSession',
@@ -92,7 +115,8 @@ export const trainingApi = {
     access: ['staff'],
     params: cohortParams,
     body: addSessionBody,
-    response: { status: 201, description: 'The session' },
+    response: { status: 201, description: 'The session', schema: sessionViewSchema },
+    errors: ['NOT_FOUND', 'UNKNOWN_MODULE', 'SESSION_OUTSIDE_COHORT'],
   }),
   moveSession: defineRoute({
     operationId: 'moveSession',
@@ -103,6 +127,8 @@ export const trainingApi = {
     access: ['staff'],
     params: sessionParams,
     body: moveSessionBody,
+    response: { status: 200, description: 'The session', schema: sessionViewSchema },
+    errors: ['NOT_FOUND', 'SESSION_CANCELLED', 'SESSION_HAS_ATTENDANCE', 'STALE_VERSION', 'SESSION_OUTSIDE_COHORT'],
   }),
   cancelSession: defineRoute({
     operationId: 'cancelSession',
@@ -113,6 +139,8 @@ export const trainingApi = {
     access: ['staff'],
     params: sessionParams,
     body: cancelSessionBody,
+    response: { status: 200, description: 'The session, cancelled', schema: sessionViewSchema },
+    errors: ['NOT_FOUND', 'SESSION_CANCELLED', 'SESSION_HAS_ATTENDANCE', 'STALE_VERSION'],
   }),
   recordAttendance: defineRoute({
     operationId: 'recordAttendance',
@@ -123,6 +151,8 @@ export const trainingApi = {
     access: ['staff'],
     params: sessionParams,
     body: recordAttendanceBody,
+    response: { status: 200, description: 'The session with its new counts, and how many records changed', schema: attendanceRecordingSchema },
+    errors: ['NOT_FOUND', 'SESSION_CANCELLED', 'SESSION_NOT_HELD_YET', 'INVALID_ATTENDANCE', 'ATTENDANCE_CHANGED', 'CONFLICT', 'TRANSACTION_CONFLICT'],
   }),
   listSessionAttendance: defineRoute({
     operationId: 'listSessionAttendance',
@@ -133,6 +163,8 @@ export const trainingApi = {
     access: ['staff'],
     params: sessionParams,
     query: pageQuery,
+    response: { status: 200, description: 'A page of attendance records', schema: pageOf(attendanceRecordSchema) },
+    errors: ['NOT_FOUND'],
   }),
   listModuleAttendance: defineRoute({
     operationId: 'listModuleAttendance',
@@ -143,16 +175,8 @@ export const trainingApi = {
     access: ['staff'],
     params: moduleParams,
     query: pageQuery,
-  }),
-  cohortProgress: defineRoute({
-    operationId: 'getCohortProgress',
-    method: 'GET',
-    path: '/cohorts/{cohortId}/progress',
-    summary: "The cohort's progress: per essaimé, modules validated, attendance, warnings, open requests; per module, rates",
-    tag: 'training',
-    access: ['staff'],
-    params: cohortParams,
-    query: pageQuery,
+    response: { status: 200, description: 'A page of attendance records', schema: pageOf(attendanceRecordSchema) },
+    errors: ['NOT_FOUND'],
   }),
   getEssaimeTraining: defineRoute({
     operationId: 'getEssaimeTraining',
@@ -162,6 +186,8 @@ export const trainingApi = {
     tag: 'training',
     access: roles,
     params: essaimeParams,
+    response: { status: 200, description: "The essaimé's training (participants without contact details)", schema: essaimeTrainingViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   submitDeliverable: defineRoute({
     operationId: 'submitDeliverable',
@@ -172,6 +198,8 @@ export const trainingApi = {
     access: ['referent'],
     params: z.object({ essaimeId: idSchema('essaime'), moduleId: moduleIdSchema }).strict(),
     body: submitDeliverableBody,
+    response: { status: 200, description: 'The deliverable', schema: deliverableSchema },
+    errors: ['NOT_FOUND', 'DELIVERABLE_EXISTS', 'STALE_VERSION'],
   }),
   addParticipant: defineRoute({
     operationId: 'addParticipant',
@@ -182,7 +210,8 @@ export const trainingApi = {
     access: ['staff', 'referent'],
     params: essaimeParams,
     body: participantInputSchema,
-    response: { status: 201, description: 'The participant' },
+    response: { status: 201, description: 'The participant', schema: participantSchema },
+    errors: ['NOT_FOUND', 'PARTICIPANT_LIMIT', 'PARTICIPANT_ALREADY_ACTIVE', 'TRANSACTION_CONFLICT'],
   }),
   replaceParticipant: defineRoute({
     operationId: 'replaceParticipant',
@@ -193,7 +222,8 @@ export const trainingApi = {
     access: ['staff', 'referent'],
     params: participantParams,
     body: participantInputSchema,
-    response: { status: 201, description: 'The person replaced and the new participant' },
+    response: { status: 201, description: 'The person replaced and the new participant', schema: participantReplacementSchema },
+    errors: ['NOT_FOUND', 'PARTICIPANT_NOT_ACTIVE', 'PARTICIPANT_ALREADY_ACTIVE', 'TRANSACTION_CONFLICT'],
   }),
   withdrawParticipant: defineRoute({
     operationId: 'withdrawParticipant',
@@ -204,5 +234,7 @@ export const trainingApi = {
     access: ['staff', 'referent'],
     params: participantParams,
     body: z.object({ reason: z.string().trim().min(3).max(500) }).strict(),
+    response: { status: 200, description: 'The participant, now inactive', schema: participantSchema },
+    errors: ['NOT_FOUND', 'PARTICIPANT_NOT_ACTIVE', 'CONFLICT', 'TRANSACTION_CONFLICT'],
   }),
 };

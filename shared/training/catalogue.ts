@@ -45,8 +45,3 @@ export const defaultAxesOrder: readonly Axis[] = axes;
 
 export const modeLabels = { 'in-person': 'en présentiel', remote: 'à distance' } as const;
 
-/** 2019-10-07 → 07/10/2019 (French dates in messages). */
-export function frenchDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}

@@ -12,6 +12,10 @@
  *   attendance recorded for the essaimé, its attendance rate on the module meets the cohort's threshold,
  *   and its deliverable (the essaimé's action plan for the module's axis) is submitted.
  */
+import { addDays, parisDay } from '../calendar';
+
+/** Re-exported for the demo seed and the bench, which still import it from here. */
+export { addDays };
 
 export const attendanceStatuses = ['present', 'excused', 'absent'] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
@@ -123,17 +127,19 @@ export function summarizeAttendance(facts: readonly AttendanceFact[], names: Rea
   const statusesPerParticipant = new Map<string, AttendanceStatus[]>();
   for (const fact of ordered) {
     summary.totals[fact.status] += 1;
-    const module = (summary.modules[fact.moduleId] ??= { ...emptyCounts(), sessionsRecorded: 0 });
+    const module = summary.modules[fact.moduleId] ?? { ...emptyCounts(), sessionsRecorded: 0 };
+    summary.modules[fact.moduleId] = module;
     module[fact.status] += 1;
     const sessions = sessionsPerModule.get(fact.moduleId) ?? new Set<string>();
     sessions.add(fact.sessionId);
     sessionsPerModule.set(fact.moduleId, sessions);
-    const participant = (summary.participants[fact.participantId] ??= {
+    const participant = summary.participants[fact.participantId] ?? {
       ...emptyCounts(),
       name: names[fact.participantId] ?? '',
       currentAbsences: 0,
       longestAbsences: 0,
-    });
+    };
+    summary.participants[fact.participantId] = participant;
     participant[fact.status] += 1;
     statusesPerParticipant.set(fact.participantId, [...(statusesPerParticipant.get(fact.participantId) ?? []), fact.status]);
   }
@@ -225,11 +231,6 @@ export function addMonths(date: string, months: number): string {
   return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /** Last day of a cohort (inclusive): five months after its start, minus one day. */
 export function cohortEndDate(startDate: string, months = COHORT_SPAN_MONTHS): string {
   return addDays(addMonths(startDate, months), -1);
@@ -239,12 +240,7 @@ export function isWithin(date: string, start: string, end: string): boolean {
   return date >= start && date <= end;
 }
 
-/** Today's date in France (sessions are dated in local time). */
-export function parisDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** Attendance can be recorded from the day the session takes place. */
+/** Attendance can be recorded from the day the session takes place (sessions are dated in French days). */
 export function isSessionHeld(sessionDate: string, now: Date): boolean {
-  return sessionDate <= parisDate(now);
+  return sessionDate <= parisDay(now);
 }

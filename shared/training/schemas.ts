@@ -3,7 +3,7 @@ import { pageQuery } from '../db/pagination';
 import { idSchema } from '../ids';
 import { axisSchema } from '../programme/axes';
 import { isoDate } from '../seasons/schemas';
-import { attendanceStatuses, type AttendanceSummary, type TrainingWarning } from './rules';
+import { attendanceStatuses } from './rules';
 
 export const cohortIdSchema = idSchema('cohort');
 export const moduleIdSchema = idSchema('module');
@@ -109,100 +109,116 @@ export const submitDeliverableBody = z
 
 export const sessionsQuery = pageQuery.extend({ moduleId: moduleIdSchema.optional() });
 
-export interface Cohort {
-  cohortId: string;
-  seasonId: string;
-  name: string;
-  startDate: string;
-  /** Inclusive: five months after the start, minus a day. */
-  endDate: string;
-  attendanceThreshold: number;
-  essaimeCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+const counters = {
+  presentCount: z.number().int(),
+  excusedCount: z.number().int(),
+  absentCount: z.number().int(),
+};
 
-export interface TrainingModule {
-  moduleId: string;
-  cohortId: string;
-  order: number;
-  axis: z.infer<typeof axisSchema>;
-  title: string;
-  objectives: string[];
-  expertUserIds: string[];
+export const cohortSchema = z.object({
+  cohortId: cohortIdSchema,
+  seasonId: idSchema('season'),
+  name: z.string(),
+  startDate: isoDate,
+  endDate: isoDate.describe('Inclusive: five months after the start, minus a day'),
+  attendanceThreshold: z.number(),
+  essaimeCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Cohort = z.infer<typeof cohortSchema>;
+
+export const trainingModuleSchema = z.object({
+  moduleId: moduleIdSchema,
+  cohortId: cohortIdSchema,
+  order: z.number().int(),
+  axis: axisSchema,
+  title: z.string(),
+  objectives: z.array(z.string()),
+  expertUserIds: z.array(z.string()),
   /** Attendance over every essaimé, kept by the attendance transactions. */
-  presentCount: number;
-  excusedCount: number;
-  absentCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  ...counters,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TrainingModule = z.infer<typeof trainingModuleSchema>;
 
-export interface Session {
-  sessionId: string;
-  cohortId: string;
-  moduleId: string;
-  date: string;
-  startTime: string;
-  /** `YYYY-MM-DDTHH:MM`, local time: orders the sessions. */
-  startsAt: string;
-  durationMinutes: number;
-  mode: z.infer<typeof sessionModeSchema>;
-  place: string;
-  status: z.infer<typeof sessionStatusSchema>;
-  cancelReason: string | null;
-  presentCount: number;
-  excusedCount: number;
-  absentCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const sessionSchema = z.object({
+  sessionId: sessionIdSchema,
+  cohortId: cohortIdSchema,
+  moduleId: moduleIdSchema,
+  date: isoDate,
+  startTime: z.string(),
+  startsAt: z.string().describe('YYYY-MM-DDTHH:MM, local time: orders the sessions'),
+  durationMinutes: z.number().int(),
+  mode: sessionModeSchema,
+  place: z.string(),
+  status: sessionStatusSchema,
+  cancelReason: z.string().nullable(),
+  ...counters,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Session = z.infer<typeof sessionSchema>;
 
-export interface AttendanceRecord {
-  cohortId: string;
-  essaimeId: string;
-  moduleId: string;
-  sessionId: string;
-  sessionStartsAt: string;
-  participantId: string;
-  status: z.infer<typeof attendanceStatusSchema>;
-  note: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
+export const attendanceRecordSchema = z.object({
+  cohortId: cohortIdSchema,
+  essaimeId: idSchema('essaime'),
+  moduleId: moduleIdSchema,
+  sessionId: sessionIdSchema,
+  sessionStartsAt: z.string(),
+  participantId: idSchema('participant'),
+  status: attendanceStatusSchema,
+  note: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>;
+
+const countsSchema = z.object({ present: z.number().int(), excused: z.number().int(), absent: z.number().int() });
+
+/** What the progress item keeps (see AttendanceSummary in rules.ts), recomputed on every attendance change. */
+export const attendanceSummarySchema = z.object({
+  totals: countsSchema,
+  modules: z.record(z.string(), countsSchema.extend({ sessionsRecorded: z.number().int() })),
+  participants: z.record(z.string(), countsSchema.extend({ name: z.string(), currentAbsences: z.number().int(), longestAbsences: z.number().int() })),
+});
+
+/** DynamoDB has no empty sets: the string set appears with the first participant who leaves. */
+const stringSet = z.preprocess((v) => (v === undefined ? [] : v instanceof Set ? [...v].map(String).sort() : v), z.array(z.string()));
 
 /** One essaimé's place in a cohort, with its attendance summary kept up to date by every recording. */
-export interface EssaimeProgress {
-  cohortId: string;
-  seasonId: string;
-  essaimeId: string;
-  structureId: string;
-  structureName: string;
-  referentUserId: string;
-  summary: AttendanceSummary;
+export const essaimeProgressSchema = z.object({
+  cohortId: cohortIdSchema,
+  seasonId: idSchema('season'),
+  essaimeId: idSchema('essaime'),
+  structureId: z.string(),
+  structureName: z.string(),
+  referentUserId: z.string(),
+  summary: attendanceSummarySchema,
   /** moduleId → when its deliverable was (last) submitted. */
-  deliverables: Record<string, string>;
+  deliverables: z.record(z.string(), z.string()),
   /** Participants who left (replaced or withdrawn): they raise no more warnings. */
-  inactiveParticipantIds: string[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  inactiveParticipantIds: stringSet,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EssaimeProgress = z.infer<typeof essaimeProgressSchema>;
 
-export interface Deliverable {
-  deliverableId: string;
-  essaimeId: string;
-  cohortId: string;
-  moduleId: string;
-  axis: z.infer<typeof axisSchema>;
-  title: string;
-  content: string;
-  submittedBy: string;
-  submittedAt: string;
-  version: number;
-}
-
-export type { TrainingWarning };
+export const deliverableSchema = z.object({
+  deliverableId: idSchema('deliverable'),
+  essaimeId: idSchema('essaime'),
+  cohortId: cohortIdSchema,
+  moduleId: moduleIdSchema,
+  axis: axisSchema,
+  title: z.string(),
+  content: z.string(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  version: z.number().int(),
+});
+export type Deliverable = z.infer<typeof deliverableSchema>;

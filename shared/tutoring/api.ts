@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { roles } from '../access/principal';
-import { pageQuery } from '../db/pagination';
+import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import {
   assignmentEventSchema,
@@ -12,7 +11,6 @@ import {
   essaimeParams,
   exportGuideParams,
   guideEntryParams,
-  guideEntrySchema,
   listGuideEntriesQuery,
   listRequestsQuery,
   markForGuideBody,
@@ -20,7 +18,6 @@ import {
   requestParams,
   seasonParams,
   tutoringMessageSchema,
-  tutoringRequestSchema,
   tutoringSettingsSchema,
   tutorParams,
   tutorSchema,
@@ -29,10 +26,18 @@ import {
   updateSettingsBody,
   updateTutorBody,
 } from './schemas';
+import {
+  guideEntryViewSchema,
+  postedMessageViewSchema,
+  requestViewSchema,
+  responseTimesViewSchema,
+  seasonSuggestionsSchema,
+  tutorAssignmentViewSchema,
+  tutoringEssaimeViewSchema,
+} from './views';
 
-const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-const requestViewSchema = tutoringRequestSchema.extend({ overdue: z.boolean() });
-const guideEntryViewSchema = guideEntrySchema.extend({ reviewHints: z.array(z.string()) });
+/** What an assignment transaction may answer when a condition of its writes fails. */
+const assignmentConflicts = ['ESSAIME_TUTOR_CHANGED', 'TUTOR_LOAD_CHANGED', 'TRANSACTION_CONFLICT', 'CONFLICT'] as const;
 
 const TAG = 'tutoring';
 
@@ -47,6 +52,7 @@ export const tutorsApi = {
     access: ['staff'],
     query: pageQuery,
     response: { status: 200, description: 'A page of tutors', schema: pageOf(tutorSchema) },
+    errors: [],
   }),
   create: defineRoute({
     operationId: 'createTutor',
@@ -57,16 +63,18 @@ export const tutorsApi = {
     access: ['staff'],
     body: createTutorBody,
     response: { status: 201, description: 'The directory entry', schema: tutorSchema },
+    errors: ['NOT_A_TUTOR', 'TUTOR_EXISTS'],
   }),
   get: defineRoute({
     operationId: 'getTutor',
     method: 'GET',
     path: '/tutors/{tutorUserId}',
-    summary: "One tutor's directory entry (staff; a tutor: their own)",
+    summary: "One tutor's directory entry (staff; a tutor: their own, another's is 403)",
     tag: TAG,
     access: ['staff', 'tutor'],
     params: tutorParams,
     response: { status: 200, description: 'The directory entry', schema: tutorSchema },
+    errors: ['NOT_YOUR_DATA', 'NOT_FOUND'],
   }),
   update: defineRoute({
     operationId: 'updateTutor',
@@ -78,17 +86,19 @@ export const tutorsApi = {
     params: tutorParams,
     body: updateTutorBody,
     response: { status: 200, description: 'The directory entry', schema: tutorSchema },
+    errors: ['NOT_FOUND', 'CAPACITY_BELOW_LOAD', 'STALE_VERSION'],
   }),
   essaimes: defineRoute({
     operationId: 'listTutorEssaimes',
     method: 'GET',
     path: '/tutors/{tutorUserId}/essaimes',
-    summary: 'The essaimés currently assigned to a tutor, most recent first (staff; a tutor: their own)',
+    summary: 'The essaimés currently assigned to a tutor, most recent first (staff; a tutor: their own, another\'s is 403)',
     tag: TAG,
     access: ['staff', 'tutor'],
     params: tutorParams,
     query: pageQuery,
     response: { status: 200, description: 'A page of assignments', schema: pageOf(currentAssignmentSchema) },
+    errors: ['NOT_YOUR_DATA'],
   }),
   updateNeeds: defineRoute({
     operationId: 'updateEssaimeNeeds',
@@ -99,6 +109,8 @@ export const tutorsApi = {
     access: ['staff'],
     params: essaimeParams,
     body: updateNeedsBody,
+    response: { status: 200, description: 'The essaimé as tutoring sees it', schema: tutoringEssaimeViewSchema },
+    errors: ['NOT_FOUND', 'STALE_VERSION'],
   }),
   suggestions: defineRoute({
     operationId: 'listTutorSuggestions',
@@ -108,6 +120,8 @@ export const tutorsApi = {
     tag: TAG,
     access: ['staff'],
     params: seasonParams,
+    response: { status: 200, description: 'The suggestions of the season', schema: seasonSuggestionsSchema },
+    errors: ['NOT_FOUND'],
   }),
   assign: defineRoute({
     operationId: 'assignTutor',
@@ -118,6 +132,8 @@ export const tutorsApi = {
     access: ['staff'],
     params: essaimeParams,
     body: assignTutorBody,
+    response: { status: 200, description: 'The assignment decision, with the essaimé after it', schema: tutorAssignmentViewSchema },
+    errors: ['NOT_FOUND', 'TUTOR_NOT_IN_DIRECTORY', 'TUTOR_UNAVAILABLE', 'ALREADY_ASSIGNED', 'TUTOR_AT_CAPACITY', ...assignmentConflicts],
   }),
   release: defineRoute({
     operationId: 'releaseTutor',
@@ -127,6 +143,8 @@ export const tutorsApi = {
     tag: TAG,
     access: ['staff'],
     params: essaimeParams,
+    response: { status: 200, description: 'The release decision, with the essaimé after it', schema: tutorAssignmentViewSchema },
+    errors: ['NOT_FOUND', 'NO_TUTOR', ...assignmentConflicts],
   }),
   history: defineRoute({
     operationId: 'listTutorAssignmentHistory',
@@ -138,6 +156,7 @@ export const tutorsApi = {
     params: essaimeParams,
     query: pageQuery,
     response: { status: 200, description: 'A page of assignment events', schema: pageOf(assignmentEventSchema) },
+    errors: ['NOT_FOUND'],
   }),
   essaime: defineRoute({
     operationId: 'getTutoringEssaime',
@@ -147,6 +166,8 @@ export const tutorsApi = {
     tag: TAG,
     access: roles,
     params: essaimeParams,
+    response: { status: 200, description: 'The essaimé as tutoring sees it', schema: tutoringEssaimeViewSchema },
+    errors: ['NOT_FOUND'],
   }),
 };
 
@@ -161,6 +182,7 @@ export const tutoringRequestsApi = {
     access: ['referent'],
     body: createRequestBody,
     response: { status: 201, description: 'The request', schema: requestViewSchema },
+    errors: ['NOT_FOUND', 'NO_TUTOR_ASSIGNED', 'STALE_VERSION', 'CONFLICT'],
   }),
   list: defineRoute({
     operationId: 'listTutoringRequests',
@@ -171,6 +193,7 @@ export const tutoringRequestsApi = {
     access: roles,
     query: listRequestsQuery,
     response: { status: 200, description: 'A page of requests', schema: pageOf(requestViewSchema) },
+    errors: ['NOT_FOUND', 'STRUCTURE_REQUIRED', 'FILTER_REQUIRED'],
   }),
   get: defineRoute({
     operationId: 'getTutoringRequest',
@@ -181,6 +204,7 @@ export const tutoringRequestsApi = {
     access: roles,
     params: requestParams,
     response: { status: 200, description: 'The request', schema: requestViewSchema },
+    errors: ['NOT_FOUND'],
   }),
   messages: defineRoute({
     operationId: 'listTutoringRequestMessages',
@@ -192,6 +216,7 @@ export const tutoringRequestsApi = {
     params: requestParams,
     query: pageQuery,
     response: { status: 200, description: 'A page of messages', schema: pageOf(tutoringMessageSchema) },
+    errors: ['NOT_FOUND'],
   }),
   post: defineRoute({
     operationId: 'postTutoringRequestMessage',
@@ -202,6 +227,8 @@ export const tutoringRequestsApi = {
     access: ['tutor', 'referent'],
     params: requestParams,
     body: postMessageBody,
+    response: { status: 201, description: 'The message, with the request it updated', schema: postedMessageViewSchema },
+    errors: ['NOT_FOUND', 'REQUEST_CLOSED', 'STALE_VERSION', 'TRANSACTION_CONFLICT', 'CONFLICT'],
   }),
   close: defineRoute({
     operationId: 'closeTutoringRequest',
@@ -213,6 +240,7 @@ export const tutoringRequestsApi = {
     params: requestParams,
     body: closeRequestBody,
     response: { status: 200, description: 'The request', schema: requestViewSchema },
+    errors: ['NOT_FOUND', 'REQUEST_CLOSED', 'RATING_REQUIRED', 'NOTHING_TO_RATE', 'STALE_VERSION'],
   }),
   markForGuide: defineRoute({
     operationId: 'markTutoringRequestForGuide',
@@ -224,6 +252,7 @@ export const tutoringRequestsApi = {
     params: requestParams,
     body: markForGuideBody,
     response: { status: 200, description: 'The proposed guide entry', schema: guideEntryViewSchema },
+    errors: ['NOT_FOUND', 'NOT_ANSWERED', 'GUIDE_WORDING_NOT_GENERALISED', 'GUIDE_ENTRY_ALREADY_REVIEWED', 'STALE_VERSION'],
   }),
   responseTimes: defineRoute({
     operationId: 'getTutorResponseTimes',
@@ -232,6 +261,8 @@ export const tutoringRequestsApi = {
     summary: 'Per tutor: mean and worst first-answer time (working hours), share on target, overdue now, usefulness',
     tag: TAG,
     access: ['staff'],
+    response: { status: 200, description: 'Figures per tutor, with the target in force', schema: responseTimesViewSchema },
+    errors: [],
   }),
   settings: defineRoute({
     operationId: 'getTutoringSettings',
@@ -241,6 +272,7 @@ export const tutoringRequestsApi = {
     tag: TAG,
     access: roles,
     response: { status: 200, description: 'The settings', schema: tutoringSettingsSchema },
+    errors: [],
   }),
   updateSettings: defineRoute({
     operationId: 'updateTutoringSettings',
@@ -251,6 +283,7 @@ export const tutoringRequestsApi = {
     access: ['staff'],
     body: updateSettingsBody,
     response: { status: 200, description: 'The settings', schema: tutoringSettingsSchema },
+    errors: ['STALE_VERSION'],
   }),
 };
 
@@ -266,6 +299,7 @@ export const guideApi = {
     params: seasonParams,
     query: listGuideEntriesQuery,
     response: { status: 200, description: 'A page of guide entries', schema: pageOf(guideEntryViewSchema) },
+    errors: [],
   }),
   update: defineRoute({
     operationId: 'updateGuideEntry',
@@ -277,6 +311,7 @@ export const guideApi = {
     params: guideEntryParams,
     body: updateGuideEntryBody,
     response: { status: 200, description: 'The guide entry', schema: guideEntryViewSchema },
+    errors: ['NOT_FOUND', 'GUIDE_WORDING_NOT_GENERALISED', 'STALE_VERSION'],
   }),
   export: defineRoute({
     operationId: 'exportGuide',
@@ -286,6 +321,7 @@ export const guideApi = {
     tag: TAG,
     access: ['staff'],
     params: exportGuideParams,
-    response: { status: 200, description: 'The guide', contentType: 'text/markdown' },
+    response: { status: 200, description: 'The guide', contentType: ['text/markdown', 'application/pdf'] },
+    errors: ['NOT_FOUND'],
   }),
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { personRefWrite } from '../privacy/person-refs';
+import { personRefWriteFor } from '../db/person-refs';
+import { assertAssignedTutor } from '../access/policy';
 import type { Principal } from '../access/principal';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
@@ -17,20 +18,18 @@ import {
   listGuideEntries,
   putGuideEntryWrite,
   putRequestWrite,
-  type GuideEntryRecord,
-  tutoringKeys,
 } from './repository';
+import { guideEntryEntity } from './entities';
 import { readableRequest } from './requests';
 import { buildGuide, contactDetailsIn, guideToMarkdown, guideToPdfReport, namesFoundIn, reviewHints, sensitiveTermsFor } from './rules';
-import type { GuideEntry, GuideStatus, markForGuideBody, updateGuideEntryBody } from './schemas';
+import type { GuideEntryRecord, GuideStatus, markForGuideBody, updateGuideEntryBody } from './schemas';
+import type { GuideEntryView } from './views';
 
 /**
  * The guide d'essaimage: a tutor marks a question and its answer as worth the guide, in a short generalised
  * wording; staff review and edit the entries; the export holds only reviewed entries, grouped by axis.
  * A wording that names the structure, its territory or a person of the request is refused.
  */
-
-export type GuideEntryView = GuideEntry & { reviewHints: string[] };
 
 const toView = ({ sensitiveTerms: _terms, ...entry }: GuideEntryRecord): GuideEntryView => entry;
 
@@ -50,7 +49,7 @@ function assertGeneralised(fields: { question?: string; answer?: string }, terms
 /** The tutor the request is addressed to marks it for the guide (or rewords their proposal while not yet reviewed). */
 export async function markRequestForGuide(deps: Deps, actor: Principal, requestId: string, input: z.output<typeof markForGuideBody>): Promise<GuideEntryView> {
   const request = await readableRequest(deps, actor, requestId);
-  if (actor.role !== 'tutor') throw notFound('Request');
+  assertAssignedTutor(actor, request.tutorUserId, 'Request');
   if (request.firstAnsweredAt === null) {
     throw unprocessable('NOT_ANSWERED', 'Answer the request before marking it for the guide');
   }
@@ -95,7 +94,7 @@ export async function markRequestForGuide(deps: Deps, actor: Principal, requestI
   const writes: Write[] = [
     putGuideEntryWrite(deps.db, entry, existing ? existing.version : null),
     // The name check keeps participants' names in sensitiveTerms: register the copies for privacy erasure.
-    ...participants.map((p) => personRefWrite(deps.db, { kind: 'participant', id: p.participantId }, tutoringKeys.guideEntry(entry.guideEntryId), 'GuideEntry')),
+    ...participants.map((p) => personRefWriteFor(deps.db, { kind: 'participant', id: p.participantId }, guideEntryEntity, { guideEntryId: entry.guideEntryId })),
   ];
   if (!existing) writes.push(putRequestWrite(deps.db, { ...request, guideEntryId: entry.guideEntryId, version: request.version + 1 }, request.version));
   await commit(deps.db, actor, writes, [

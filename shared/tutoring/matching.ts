@@ -193,9 +193,13 @@ export function planAssignments(essaimes: readonly MatchEssaime[], tutors: reado
   };
   open.forEach((essaime, i) => {
     addEdge(source, 1 + i, 1, 0);
-    able.forEach((tutor, j) => addEdge(1 + i, 1 + E + j, 1, assignmentCost(tutor, essaime.needs)));
+    able.forEach((tutor, j) => {
+      addEdge(1 + i, 1 + E + j, 1, assignmentCost(tutor, essaime.needs));
+    });
   });
-  able.forEach((tutor, j) => addEdge(1 + E + j, sink, spareCapacity(tutor), 0));
+  able.forEach((tutor, j) => {
+    addEdge(1 + E + j, sink, spareCapacity(tutor), 0);
+  });
 
   for (;;) {
     const dist = new Array<number>(sink + 1).fill(Infinity);

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Principal } from '../access/principal';
-import { assertStructureAccess } from '../access/policy';
+import { assertFollowedRecordVisible, assertStructureVisible } from '../access/policy';
+import { frenchDateTime } from '../calendar';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
 import { badRequest, conflict, DomainError, notFound, unprocessable } from '../errors';
 import { getEssaimeWithParticipants } from '../essaimes/repository';
-import { personRefWrite } from '../privacy/person-refs';
+import { personRefWriteFor } from '../db/person-refs';
 import { newId } from '../ids';
 import { logger } from '../logger';
 import { enqueueOnce, newMessage, outboxWrite } from '../notifications/outbox';
@@ -27,8 +28,8 @@ import {
   putTutoringSettingsWrite,
   statsAnsweredWrite,
   statsRatedWrite,
-  tutoringKeys,
 } from './repository';
+import { tutoringMessageEntity, tutoringRequestEntity } from './entities';
 import { isOverdue, minutesToHours, participantsNamedIn, reminderNumber, responseWorkingMinutes } from './rules';
 import {
   urgencyLabels,
@@ -41,6 +42,7 @@ import {
   type TutoringSettings,
   type updateSettingsBody,
 } from './schemas';
+import type { PostedMessageView, RequestView, ResponseTimesView, TutorResponseTimes } from './views';
 import { addWorkingDays } from './working-days';
 
 /**
@@ -48,7 +50,6 @@ import { addWorkingDays } from './working-days';
  * target (working days, French public holidays excluded), overdue reminders and per-tutor figures.
  */
 
-export type RequestView = TutoringRequest & { overdue: boolean };
 
 export const requestView = (request: TutoringRequest, now: Date): RequestView => ({ ...request, overdue: isOverdue(request, now) });
 
@@ -59,18 +60,14 @@ export const requestView = (request: TutoringRequest, now: Date): RequestView =>
 export async function readableRequest(deps: Deps, principal: Principal, requestId: string): Promise<TutoringRequest> {
   const request = await getRequest(deps.db, requestId);
   if (!request) throw notFound('Request');
-  if (principal.role === 'tutor') {
-    if (request.tutorUserId !== principal.userId) throw notFound('Request');
-  } else {
-    assertStructureAccess(principal, request.structureId, 'Request');
-  }
+  assertFollowedRecordVisible(principal, request, 'Request');
   return request;
 }
 
 export async function createRequest(deps: Deps, actor: Principal, input: z.output<typeof createRequestBody>): Promise<RequestView> {
   const { essaime, participants } = await getEssaimeWithParticipants(deps.db, input.essaimeId);
   if (!essaime) throw notFound('Essaimé');
-  assertStructureAccess(actor, essaime.structureId, 'Essaimé');
+  assertStructureVisible(actor, essaime.structureId, 'Essaimé');
   if (!essaime.tutorUserId) {
     throw unprocessable('NO_TUTOR_ASSIGNED', 'No tutor is assigned to this essaimé yet; Ansa will assign one', [
       { path: 'body.essaimeId', message: 'No tutor yet' },
@@ -94,7 +91,7 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
     status: 'awaiting-answer',
     createdAt,
     dueAt: addWorkingDays(now, settings.responseTargetWorkingDays).toISOString(),
-    targetWorkingDays: settings.responseTargetWorkingDays,
+    responseTargetWorkingDays: settings.responseTargetWorkingDays,
     firstAnsweredAt: null,
     responseWorkingMinutes: null,
     overdueSince: null,
@@ -113,14 +110,14 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
       kind: 'tutoring.request-created',
       recipientUserId: request.tutorUserId,
       subject: `Nouvelle demande de ${request.structureName} : ${request.subject}`,
-      body: `Bonjour,\n\n${request.structureName} vous adresse une demande (axe « ${axisLabels[request.axis]} », urgence ${urgencyLabels[request.urgency]}).\nRéponse attendue avant le ${formatParis(request.dueAt)}.\n\nRetrouvez-la dans l'application, rubrique Demandes.`,
+      body: `Bonjour,\n\n${request.structureName} vous adresse une demande (axe « ${axisLabels[request.axis]} », urgence ${urgencyLabels[request.urgency]}).\nRéponse attendue avant le ${frenchDateTime(request.dueAt)}.\n\nRetrouvez-la dans l'application, rubrique Demandes.`,
       related: { entityType: 'tutoring-request', entityId: request.requestId },
     },
     now,
   );
   // Free text may name a participant: register the copy so a privacy erasure finds and scrubs it.
   const named = participantsNamedIn(`${request.subject}\n${request.text}`, participants).map((p) =>
-    personRefWrite(deps.db, { kind: 'participant', id: p.participantId }, tutoringKeys.request(request.requestId), 'TutoringRequest'),
+    personRefWriteFor(deps.db, { kind: 'participant', id: p.participantId }, tutoringRequestEntity, { requestId: request.requestId }),
   );
   await commit(deps.db, actor, [putRequestWrite(deps.db, request, null), outboxWrite(deps.db, notice), ...named], [
     {
@@ -146,7 +143,7 @@ export async function listVisibleRequests(deps: Deps, principal: Principal, quer
     if (principal.structureIds.length === 0) return { items: [], nextCursor: null };
     const structureId = query.structureId ?? (principal.structureIds.length === 1 ? principal.structureIds[0]! : undefined);
     if (!structureId) throw badRequest('STRUCTURE_REQUIRED', 'Say which of your structures', [{ path: 'query.structureId', message: 'Required' }]);
-    assertStructureAccess(principal, structureId, 'Structure');
+    assertStructureVisible(principal, structureId, 'Structure');
     return view(await listRequestsOfStructure(deps.db, structureId, page));
   }
   if (query.overdue === 'true') return view(await listOverdueRequests(deps.db, now, page));
@@ -173,7 +170,7 @@ export async function postRequestMessage(
   actor: Principal,
   requestId: string,
   input: z.output<typeof postMessageBody>,
-): Promise<{ request: RequestView; message: TutoringMessage }> {
+): Promise<PostedMessageView> {
   const request = await readableRequest(deps, actor, requestId);
   if (actor.role !== 'tutor' && actor.role !== 'referent') throw notFound('Request');
   if (request.status === 'closed') throw conflict('REQUEST_CLOSED', 'The request is closed');
@@ -220,7 +217,7 @@ export async function postRequestMessage(
   ];
   const { participants } = await getEssaimeWithParticipants(deps.db, request.essaimeId);
   for (const p of participantsNamedIn(message.text, participants)) {
-    writes.push(personRefWrite(deps.db, { kind: 'participant', id: p.participantId }, tutoringKeys.message(requestId, at, message.messageId), 'TutoringMessage'));
+    writes.push(personRefWriteFor(deps.db, { kind: 'participant', id: p.participantId }, tutoringMessageEntity, message));
   }
   if (firstAnswer) writes.push(statsAnsweredWrite(deps.db, request.tutorUserId, minutes ?? 0, now.getTime() <= Date.parse(request.dueAt)));
   await commit(deps.db, actor, writes, [
@@ -231,7 +228,7 @@ export async function postRequestMessage(
       changes: { messageId: message.messageId, authorRole: actor.role, ...(firstAnswer ? { responseWorkingMinutes: minutes } : {}) },
     },
   ], now);
-  return { request: requestView(next, now), message };
+  return { ...message, request: requestView(next, now) };
 }
 
 /** The referent closes the request; once answered, they rate how useful the answer was (1–5). */
@@ -278,28 +275,16 @@ export async function updateTutoringSettings(deps: Deps, actor: Principal, input
   return next;
 }
 
-export interface TutorResponseTimes {
-  tutorUserId: string;
-  displayName: string;
-  answeredCount: number;
-  meanResponseWorkingHours: number | null;
-  worstResponseWorkingHours: number | null;
-  worstRequestId: string | null;
-  onTargetRate: number | null;
-  overdueNow: number;
-  meanUsefulness: number | null;
-}
-
 /**
  * Mean and worst first-answer time per tutor (working hours), share answered on target, requests overdue now
  * and mean usefulness rating. Counters are kept by the answer and close transactions; the worst is the top of
  * the tutor's response-time index; overdue ones come from the due-date index.
  */
-export async function tutorResponseTimes(deps: Deps): Promise<{ targetWorkingDays: number; items: TutorResponseTimes[] }> {
+export async function tutorResponseTimes(deps: Deps): Promise<ResponseTimesView> {
   const now = deps.now();
   const [tutors, settings, overdue] = await Promise.all([listAllTutors(deps.db), getTutoringSettings(deps.db), listAllOverdueRequests(deps.db, now)]);
   const items = await Promise.all(
-    tutors.map(async (tutor) => {
+    tutors.map(async (tutor): Promise<TutorResponseTimes> => {
       const [stats, worst] = await Promise.all([getTutorStats(deps.db, tutor.userId), getWorstResponse(deps.db, tutor.userId)]);
       return {
         tutorUserId: tutor.userId,
@@ -314,17 +299,13 @@ export async function tutorResponseTimes(deps: Deps): Promise<{ targetWorkingDay
       };
     }),
   );
-  return { targetWorkingDays: settings.responseTargetWorkingDays, items };
+  return { responseTargetWorkingDays: settings.responseTargetWorkingDays, items };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Overdue reminders (scheduled job)
 
 const jobActor = { userId: 'system-job', role: 'staff' as const };
-
-function formatParis(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
-}
 
 /**
  * Flags requests past their first-answer target and queues a reminder to the tutor for each working day
@@ -347,7 +328,7 @@ export async function runOverdueReminders(deps: Deps): Promise<{ overdue: number
         kind: 'tutoring.overdue-reminder',
         recipientUserId: request.tutorUserId,
         subject: `Rappel${n > 1 ? ` n° ${n}` : ''} : une demande de ${request.structureName} attend votre réponse`,
-        body: `Bonjour,\n\nLa demande « ${request.subject} » (urgence ${urgencyLabels[request.urgency]}) attend une première réponse depuis le ${formatParis(request.createdAt)}. L'objectif était d'y répondre avant le ${formatParis(request.dueAt)}.\n\nMerci d'y répondre dès que possible dans l'application.\n\nL'équipe Ansa`,
+        body: `Bonjour,\n\nLa demande « ${request.subject} » (urgence ${urgencyLabels[request.urgency]}) attend une première réponse depuis le ${frenchDateTime(request.createdAt)}. L'objectif était d'y répondre avant le ${frenchDateTime(request.dueAt)}.\n\nMerci d'y répondre dès que possible dans l'application.\n\nL'équipe Ansa`,
         related: { entityType: 'tutoring-request', entityId: request.requestId },
       },
       now,

@@ -169,7 +169,7 @@ export const tutoringRequestSchema = z.object({
   status: requestStatusSchema,
   createdAt: z.string(),
   dueAt: z.string(),
-  targetWorkingDays: z.number().int(),
+  responseTargetWorkingDays: z.number().int().describe('The target in force when the request was made'),
   firstAnsweredAt: z.string().nullable(),
   responseWorkingMinutes: z.number().int().nullable(),
   overdueSince: z.string().nullable(),
@@ -251,3 +251,24 @@ export const guideEntryParams = z.object({ guideEntryId: idSchema('guideEntry') 
 export const listGuideEntriesQuery = pageQuery.extend({ status: guideStatusSchema.default('proposed') });
 
 export const exportGuideParams = z.object({ seasonId: idSchema('season'), format: z.enum(['markdown', 'pdf']) }).strict();
+
+// ---------------------------------------------------------------------------------------------------------
+// Stored records that are not answered as such
+
+/** Counters per tutor, added to by the answer and close transactions (absent until the first answer). */
+export const tutorStatsSchema = z.object({
+  tutorUserId: z.string(),
+  answeredCount: z.number().default(0),
+  responseMinutesTotal: z.number().default(0),
+  onTargetCount: z.number().default(0),
+  ratingCount: z.number().default(0),
+  ratingTotal: z.number().default(0),
+});
+export type TutorStats = z.infer<typeof tutorStatsSchema>;
+
+/** A guide entry as stored: with the names it must not contain, and hints for the reviewer. */
+export const guideEntryRecordSchema = guideEntrySchema.extend({
+  sensitiveTerms: z.array(z.string()),
+  reviewHints: z.array(z.string()),
+});
+export type GuideEntryRecord = z.infer<typeof guideEntryRecordSchema>;

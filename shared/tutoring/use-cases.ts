@@ -1,24 +1,22 @@
 import type { z } from 'zod';
 import type { Principal } from '../access/principal';
-import { assertStructureAccess } from '../access/policy';
+import { assertFollowedRecordVisible, assertSelfOrStaff } from '../access/policy';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type AuditEntry, type Write } from '../db/transact';
 import { conflict, notFound, unprocessable } from '../errors';
-import { getEssaime, listAllEssaimesOfSeason } from '../essaimes/repository';
+import { essaimeNeedsWrite, essaimeTutorWrite, getEssaime, listAllEssaimesOfSeason } from '../essaimes/repository';
 import type { Essaime, Need } from '../essaimes/schemas';
 import { deleteMembershipWrite, getProfile, loadUser, putMembershipWrite } from '../identity/repository';
 import { newId } from '../ids';
 import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { getSeason } from '../seasons/repository';
-import { planAssignments, rankTutors, suggestTutors, spareCapacity, type Candidate, type MatchEssaime, type MatchTutor } from './matching';
+import { planAssignments, rankTutors, suggestTutors, spareCapacity, type MatchEssaime, type MatchTutor } from './matching';
 import {
   assignmentEventWrite,
   createTutorWrite,
   decrementLoadWrite,
   deleteCurrentAssignmentWrite,
-  essaimeNeedsWrite,
-  essaimeTutorWrite,
   getCurrentAssignment,
   getTutor,
   incrementLoadWrite,
@@ -39,6 +37,7 @@ import type {
   updateNeedsBody,
   updateTutorBody,
 } from './schemas';
+import type { SeasonSuggestions, TutorAssignmentView, TutoringEssaimeView } from './views';
 
 /**
  * Tutor directory, essaimés' declared needs, tutor suggestions and assignments. Staff run all of it; a tutor
@@ -50,7 +49,7 @@ import type {
 
 export async function createTutor(deps: Deps, actor: Principal, input: z.output<typeof createTutorBody>): Promise<Tutor> {
   const profile = await getProfile(deps.db, input.userId);
-  if (!profile || profile.role !== 'tutor') {
+  if (profile?.role !== 'tutor') {
     throw unprocessable('NOT_A_TUTOR', 'Only a user with the tutor role can be listed in the tutor directory', [
       { path: 'body.userId', message: 'Not a user with the tutor role' },
     ]);
@@ -87,12 +86,14 @@ export async function updateTutor(deps: Deps, actor: Principal, userId: string, 
   await commit(deps.db, actor, [updateTutorWrite(deps.db, userId, changes, expectedVersion, deps.now().toISOString())], [
     { action: 'tutor.updated', entityType: 'tutor', entityId: userId, changes },
   ], deps.now());
-  return (await getTutor(deps.db, userId)) as Tutor;
+  const updated = await getTutor(deps.db, userId);
+  if (!updated) throw notFound('Tutor');
+  return updated;
 }
 
-/** Staff read any entry; a tutor reads only their own (another's is reported as not found). */
+/** Staff read any entry; a tutor reads only their own. */
 export async function readTutor(deps: Deps, principal: Principal, userId: string): Promise<Tutor> {
-  if (principal.role !== 'staff' && principal.userId !== userId) throw notFound('Tutor');
+  assertSelfOrStaff(principal, userId);
   const tutor = await getTutor(deps.db, userId);
   if (!tutor) throw notFound('Tutor');
   return tutor;
@@ -100,35 +101,35 @@ export async function readTutor(deps: Deps, principal: Principal, userId: string
 
 /** The essaimés assigned to a tutor: staff, or the tutor themself. */
 export async function listTutorEssaimes(deps: Deps, principal: Principal, userId: string, page: PageQuery): Promise<Page<CurrentAssignment>> {
-  if (principal.role !== 'staff' && principal.userId !== userId) throw notFound('Tutor');
+  assertSelfOrStaff(principal, userId);
   return listAssignmentsOfTutor(deps.db, userId, page);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Needs and the tutoring view of an essaimé
 
-export async function updateEssaimeNeeds(deps: Deps, actor: Principal, essaimeId: string, input: z.output<typeof updateNeedsBody>): Promise<Essaime> {
+export async function updateEssaimeNeeds(deps: Deps, actor: Principal, essaimeId: string, input: z.output<typeof updateNeedsBody>): Promise<TutoringEssaimeView> {
   const essaime = await getEssaime(deps.db, essaimeId);
   if (!essaime) throw notFound('Essaimé');
   const needs: Need[] = input.needs;
   await commit(deps.db, actor, [essaimeNeedsWrite(deps.db, essaimeId, needs, input.expectedVersion)], [
     { action: 'essaime.needs-updated', entityType: 'essaime', entityId: essaimeId, changes: { needs } },
   ], deps.now());
-  return { ...essaime, needs, version: input.expectedVersion + 1 };
+  return tutoringEssaimeView(deps, { ...essaime, needs, version: input.expectedVersion + 1 });
 }
 
 /**
  * The essaimé as tutoring sees it: structure, territory, needs and tutor. Staff: any; referent: their
  * structure's; tutor: only an essaimé currently assigned to them (else 404).
  */
-export async function readTutoringEssaime(deps: Deps, principal: Principal, essaimeId: string) {
+export async function readTutoringEssaime(deps: Deps, principal: Principal, essaimeId: string): Promise<TutoringEssaimeView> {
   const essaime = await getEssaime(deps.db, essaimeId);
   if (!essaime) throw notFound('Essaimé');
-  if (principal.role === 'tutor') {
-    if (essaime.tutorUserId !== principal.userId) throw notFound('Essaimé');
-  } else {
-    assertStructureAccess(principal, essaime.structureId, 'Essaimé');
-  }
+  assertFollowedRecordVisible(principal, essaime, 'Essaimé');
+  return tutoringEssaimeView(deps, essaime);
+}
+
+async function tutoringEssaimeView(deps: Deps, essaime: Essaime): Promise<TutoringEssaimeView> {
   const tutorProfile = essaime.tutorUserId ? await getProfile(deps.db, essaime.tutorUserId) : undefined;
   return {
     essaimeId: essaime.essaimeId,
@@ -160,21 +161,6 @@ const toMatchEssaime = (e: Essaime): MatchEssaime => ({
   needs: e.needs.map((n) => ({ axis: n.axis, priority: n.priority })),
   tutorUserId: e.tutorUserId,
 });
-
-export interface SeasonSuggestions {
-  seasonId: string;
-  essaimeCount: number;
-  withoutTutor: number;
-  spareCapacity: number;
-  items: {
-    essaimeId: string;
-    structureName: string;
-    needs: Need[];
-    currentTutor: { userId: string; displayName: string | null } | null;
-    proposal: Candidate | null;
-    candidates: Candidate[];
-  }[];
-}
 
 /** For each essaimé of the season: the best tutors (score and reasons) and, for those without one, the proposal. */
 export async function suggestSeasonTutors(deps: Deps, seasonId: string): Promise<SeasonSuggestions> {
@@ -221,7 +207,7 @@ export async function assignTutor(
   actor: Principal,
   essaimeId: string,
   input: z.output<typeof assignTutorBody>,
-): Promise<{ essaime: Essaime; assignment: AssignmentEvent }> {
+): Promise<TutorAssignmentView> {
   const { db } = deps;
   const essaime = await getEssaime(db, essaimeId);
   if (!essaime) throw notFound('Essaimé');
@@ -316,7 +302,13 @@ export async function assignTutor(
   );
 
   await commit(db, actor, writes, audit, deps.now());
-  return { essaime: { ...essaime, tutorUserId: tutor.userId, version: essaime.version + 1 }, assignment: event };
+  return assignmentView(event, { ...essaime, tutorUserId: tutor.userId, version: essaime.version + 1 });
+}
+
+/** The decision with the essaimé as it is after it. */
+function assignmentView(event: AssignmentEvent, essaime: Essaime): TutorAssignmentView {
+  const { essaimeId, seasonId, structureId, structureName, tutorUserId, version } = essaime;
+  return { ...event, essaime: { essaimeId, seasonId, structureId, structureName, tutorUserId, version } };
 }
 
 /** Writes that take the essaimé away from its previous tutor: load (if tracked) and membership (if no other essaimé of the structure). */
@@ -333,7 +325,7 @@ async function releaseWrites(deps: Deps, previous: string, essaime: Essaime, cur
 }
 
 /** Takes the essaimé's tutor away (end of the accompaniment, or before a reassignment decided later). */
-export async function releaseTutor(deps: Deps, actor: Principal, essaimeId: string): Promise<{ essaime: Essaime; assignment: AssignmentEvent }> {
+export async function releaseTutor(deps: Deps, actor: Principal, essaimeId: string): Promise<TutorAssignmentView> {
   const { db } = deps;
   const essaime = await getEssaime(db, essaimeId);
   if (!essaime) throw notFound('Essaimé');
@@ -363,7 +355,7 @@ export async function releaseTutor(deps: Deps, actor: Principal, essaimeId: stri
     { action: 'tutor-assignment.released', entityType: 'essaime', entityId: essaimeId, changes: { previousTutorUserId: previous } },
     { action: 'tutor.essaime-unassigned', entityType: 'tutor', entityId: previous, changes: { essaimeId } },
   ], deps.now());
-  return { essaime: { ...essaime, tutorUserId: null, version: essaime.version + 1 }, assignment: event };
+  return assignmentView(event, { ...essaime, tutorUserId: null, version: essaime.version + 1 });
 }
 
 export async function listEssaimeAssignmentHistory(deps: Deps, essaimeId: string, page: PageQuery): Promise<Page<AssignmentEvent>> {

@@ -6,10 +6,9 @@
  * on Tuesday at 10:00; sent on Friday at 17:00, due on Monday at 17:00; sent on Saturday, the clock starts
  * on Monday at 00:00, so it is due on Tuesday at 00:00 (end of Monday).
  *
- * Pure functions, no I/O. Dates as 'YYYY-MM-DD' strings are local French calendar dates.
+ * Pure functions, no I/O. Dates as 'YYYY-MM-DD' strings are local French calendar dates (shared/calendar.ts).
  */
-export const PARIS = 'Europe/Paris';
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { addDays, PARIS_TIME_ZONE, parisDay } from '../calendar';
 
 /** Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, a.k.a. Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
@@ -34,12 +33,6 @@ function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Calendar arithmetic on 'YYYY-MM-DD' strings (no time zone involved). */
-export function addCalendarDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * DAY_MS;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /** 0 = Sunday … 6 = Saturday. */
 function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -58,11 +51,11 @@ export function frenchPublicHolidays(year: number): Map<string, string> {
   const easter = easterSunday(year);
   const holidays = new Map<string, string>([
     [isoDate(year, 1, 1), "Jour de l'an"],
-    [addCalendarDays(easter, 1), 'Lundi de Pâques'],
+    [addDays(easter, 1), 'Lundi de Pâques'],
     [isoDate(year, 5, 1), 'Fête du Travail'],
     [isoDate(year, 5, 8), 'Victoire 1945'],
-    [addCalendarDays(easter, 39), 'Ascension'],
-    [addCalendarDays(easter, 50), 'Lundi de Pentecôte'],
+    [addDays(easter, 39), 'Ascension'],
+    [addDays(easter, 50), 'Lundi de Pentecôte'],
     [isoDate(year, 7, 14), 'Fête nationale'],
     [isoDate(year, 8, 15), 'Assomption'],
     [isoDate(year, 11, 1), 'Toussaint'],
@@ -83,7 +76,7 @@ export function isWorkingDay(date: string): boolean {
 }
 
 const formatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: PARIS,
+  timeZone: PARIS_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -97,11 +90,6 @@ const formatter = new Intl.DateTimeFormat('en-CA', {
 function wallClockAsUtc(instant: number): number {
   const parts = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
   return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) + (instant % 1000 + 1000) % 1000;
-}
-
-/** The local French calendar date of an instant. */
-export function parisDate(instant: Date): string {
-  return new Date(wallClockAsUtc(instant.getTime())).toISOString().slice(0, 10);
 }
 
 /** The instant at which a French wall-clock time (ms after local midnight of `date`) occurs. */
@@ -123,7 +111,7 @@ export function nextWorkingDay(date: string, n = 1): string {
   let current = date;
   let left = n;
   while (left > 0) {
-    current = addCalendarDays(current, 1);
+    current = addDays(current, 1);
     if (isWorkingDay(current)) left -= 1;
   }
   return current;
@@ -136,7 +124,7 @@ export function nextWorkingDay(date: string, n = 1): string {
  */
 export function addWorkingDays(start: Date, workingDays: number): Date {
   if (!Number.isInteger(workingDays) || workingDays < 0) throw new Error('workingDays must be a non-negative integer');
-  const date = parisDate(start);
+  const date = parisDay(start);
   if (isWorkingDay(date)) {
     if (workingDays === 0) return start;
     return parisInstant(nextWorkingDay(date, workingDays), msAfterParisMidnight(start));
@@ -152,18 +140,18 @@ export function addWorkingDays(start: Date, workingDays: number): Date {
 export function workingMinutesBetween(from: Date, to: Date): number {
   if (to.getTime() <= from.getTime()) return 0;
   let total = 0;
-  let date = parisDate(from);
-  const lastDate = parisDate(to);
+  let date = parisDay(from);
+  const lastDate = parisDay(to);
   // Bounded walk: one step per calendar day between the two dates.
   for (;;) {
     if (isWorkingDay(date)) {
       const dayStart = parisInstant(date).getTime();
-      const dayEnd = parisInstant(addCalendarDays(date, 1)).getTime();
+      const dayEnd = parisInstant(addDays(date, 1)).getTime();
       const overlap = Math.min(dayEnd, to.getTime()) - Math.max(dayStart, from.getTime());
       if (overlap > 0) total += overlap;
     }
     if (date >= lastDate) break;
-    date = addCalendarDays(date, 1);
+    date = addDays(date, 1);
   }
   return Math.floor(total / 60_000);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, parisToday } from '../../shared/evaluation/rules';
+import { addDays, parisDay } from '../../shared/calendar';
 import { defaultTemplate } from '../../shared/evaluation/templates';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
@@ -18,7 +18,7 @@ let seededStages: { stageId: string; kind: string; version: number; templateVers
 const staff = 'demo-staff-claire';
 const passerelle = 'demo-referent-passerelle';
 const jura = 'demo-referent-jura';
-const today = parisToday(new Date());
+const today = parisDay(new Date());
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -75,8 +75,8 @@ describe('templates: versioned, editable only before the stage opens', () => {
   it('saves new versions before opening, keeps old ones, and refuses edits once open', async () => {
     const stage = await newStage('final', 5, addDays(today, 30), addDays(today, 60), 'Bilan à modèle modifié');
     const current = await api.call('GET', `/stages/${stage.stageId}`, { as: passerelle });
+    expect(current.body).toMatchObject({ stageId: stage.stageId, kind: 'final', templateVersion: 1, open: false });
     expect(current.body.template.templateVersion).toBe(1);
-    expect(current.body.open).toBe(false);
 
     const base = defaultTemplate('final');
     const edited = {
@@ -93,7 +93,7 @@ describe('templates: versioned, editable only before the stage opens', () => {
     const saved = await api.call('PUT', `/stages/${stage.stageId}/template`, { as: staff, body: edited });
     expect(saved.status).toBe(200);
     expect(saved.body.template.templateVersion).toBe(2);
-    expect(saved.body.stage).toMatchObject({ templateVersion: 2, version: 2 });
+    expect(saved.body).toMatchObject({ stageId: stage.stageId, templateVersion: 2, version: 2, open: false });
     const stale = await api.call('PUT', `/stages/${stage.stageId}/template`, { as: staff, body: edited });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
@@ -313,8 +313,8 @@ describe('the seeded 2019 season', () => {
   it('gives the referent their stages, due dates and where each report stands', async () => {
     const res = await api.call('GET', `/essaimes/${essaime['str_jura-service']}/reports`, { as: jura });
     expect(res.status).toBe(200);
-    const seeded = res.body.stages.filter((s: { stage: { stageId: string } }) => seededStages.some((x) => x.stageId === s.stage.stageId));
-    expect(seeded.map((s: { stage: { dueOn: string }; completion: string }) => [s.stage.dueOn, s.completion])).toEqual([
+    const seeded = res.body.stages.filter((s: { stageId: string }) => seededStages.some((x) => x.stageId === s.stageId));
+    expect(seeded.map((s: { dueOn: string; completion: string }) => [s.dueOn, s.completion])).toEqual([
       ['2020-03-15', 'accepted'],
       ['2020-07-15', 'late'],
       ['2021-02-15', 'late'],

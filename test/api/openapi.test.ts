@@ -22,6 +22,26 @@ describe('API description', () => {
     }
   });
 
+  it('gives every operation its success answer and names the codes of its 4xx answers', async () => {
+    const res = await api.call('GET', '/openapi.json');
+    const missing: string[] = [];
+    for (const { spec } of routes) {
+      const operation = res.body.paths[spec.path][spec.method.toLowerCase()];
+      const success = operation.responses[String(spec.response.status)];
+      if (!success) missing.push(`${spec.operationId}: no ${spec.response.status} answer`);
+      else if (spec.response.status !== 204 && !Object.values(success.content ?? {}).some((c) => (c as { schema?: unknown }).schema)) {
+        missing.push(`${spec.operationId}: no schema for its ${spec.response.status} answer`);
+      }
+      const refusals = Object.entries(operation.responses).filter(([status]) => status.startsWith('4'));
+      if (spec.access !== 'public' && refusals.length === 0) missing.push(`${spec.operationId}: no 4xx answer`);
+      for (const [status, answer] of refusals) {
+        const codes = (answer as { 'x-error-codes'?: string[] })['x-error-codes'] ?? [];
+        if (codes.length === 0) missing.push(`${spec.operationId}: ${status} names no code`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('generates request schemas from the validating zod schemas', async () => {
     const res = await api.call('GET', '/openapi.json');
     const schema = res.body.paths['/seasons'].post.requestBody.content['application/json'].schema;
@@ -39,5 +59,8 @@ describe('API description', () => {
     const res = await api.call('GET', '/api/nowhere');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
+    const wrongMethod = await api.call('DELETE', '/health');
+    expect(wrongMethod.status).toBe(404);
+    expect(wrongMethod.body.error.code).toBe('ROUTE_NOT_FOUND');
   });
 });

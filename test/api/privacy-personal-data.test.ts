@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commit } from '../../shared/db/transact';
 import { enqueueOnce, newMessage } from '../../shared/notifications/outbox';
-import { personRefWrite } from '../../shared/privacy/person-refs';
+import { personRefWrite } from '../../shared/db/person-refs';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
 

@@ -29,7 +29,7 @@ describe('a referent sends a request to their tutor', () => {
     });
     expect(res.status).toBe(201);
     requestId = res.body.requestId;
-    expect(res.body).toMatchObject({ status: 'awaiting-answer', tutorUserId: 'demo-tutor-michel', structureName: 'Passerelle', targetWorkingDays: 1, overdue: false });
+    expect(res.body).toMatchObject({ status: 'awaiting-answer', tutorUserId: 'demo-tutor-michel', structureName: 'Passerelle', responseTargetWorkingDays: 1, overdue: false });
     expect(Date.parse(res.body.dueAt)).toBeGreaterThan(Date.parse(res.body.createdAt));
     const outbox = await api.call('GET', '/outbox', michel);
     expect(outbox.body.items.some((m: { kind: string; related: { entityId: string } }) => m.kind === 'tutoring.request-created' && m.related.entityId === requestId)).toBe(true);
@@ -165,7 +165,7 @@ describe('response-time target', () => {
   it('shows staff the mean and worst response time per tutor', async () => {
     const res = await api.call('GET', '/tutoring/response-times', staff);
     expect(res.status).toBe(200);
-    expect(res.body.targetWorkingDays).toBe(1);
+    expect(res.body.responseTargetWorkingDays).toBe(1);
     const m = res.body.items.find((i: { tutorUserId: string }) => i.tutorUserId === 'demo-tutor-michel');
     expect(m.answeredCount).toBe(3); // two seeded answers and this file's
     expect(m.meanResponseWorkingHours).toBeGreaterThanOrEqual(0);
@@ -187,7 +187,7 @@ describe('response-time target', () => {
       ...referent,
       body: { essaimeId: passerelleId, subject: 'Avec la nouvelle cible', axis: 'matching', text: 'Question', urgency: 'normal' },
     });
-    expect(created.body.targetWorkingDays).toBe(2);
+    expect(created.body.responseTargetWorkingDays).toBe(2);
     const audit = await api.call('GET', '/audit/tutoring-settings/response-target', staff);
     expect(audit.body.items[0]).toMatchObject({ action: 'tutoring-settings.updated', changes: { from: 1, to: 2 } });
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
+import { expectAccessible, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
+import { errorMessages } from '../../web/src/i18n/error-messages';
 
 /**
  * The formation-action in a real browser: a staff member opens the cohort of the running season, adds a
@@ -29,7 +30,7 @@ describe('formation-action', () => {
     const next = page.locator('section', { has: page.getByRole('heading', { name: 'Saison 2020-2021 — essaimage A.CO.R.' }) });
     await next.getByLabel('Début de la formation-action').fill('2020-10-05');
     await next.getByRole('button', { name: 'Créer la promotion' }).click();
-    await next.getByTestId('error-summary').getByText('Aucun essaimé dans cette saison.').waitFor();
+    await next.getByTestId('error-summary').getByText(errorMessages.NO_ESSAIMES).waitFor();
     await screenshot(page, 'staff-training');
     await expectAccessible(page, 'training page');
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
+import { expectAccessible, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
+import { errorMessages } from '../../web/src/i18n/error-messages';
 
 /**
  * Tutoring in a real browser: the referent asks the tutor; the tutor answers and marks the exchange for the
@@ -114,7 +115,7 @@ describe('tutoring', () => {
     const add = page.getByRole('form', { name: 'Ajouter un tuteur à l’annuaire' });
     await add.getByLabel('Identifiant du compte').fill('demo-tutor-isabelle');
     await add.getByRole('button', { name: 'Ajouter à l’annuaire' }).click();
-    await add.getByTestId('error-summary').getByText('Ce tuteur existe déjà.').waitFor();
+    await add.getByTestId('error-summary').getByText(errorMessages.TUTOR_EXISTS).waitFor();
     expect(await add.getByLabel('Identifiant du compte').inputValue()).toBe('demo-tutor-isabelle');
 
     const jura = page.locator('tbody tr', { hasText: 'Jura Service' }).first();

@@ -1,14 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../shared/access/principal';
 import { decide, publishDecisions } from '../../shared/applications/decisions';
 import { listApplicationsInStatus } from '../../shared/applications/repository';
 import { verifyCriterion } from '../../shared/applications/review';
 import { createApplication, readApplication, submitApplication, withdrawApplication } from '../../shared/applications/use-cases';
-import { callKeys } from '../../shared/calls/repository';
+import { callCounterEntity } from '../../shared/calls/entities';
 import { closeCall, createCall, openCall, readCall } from '../../shared/calls/use-cases';
 import { listAuditForEntity } from '../../shared/db/audit';
 import type { Db } from '../../shared/db/client';
+import { getOne } from '../../shared/db/store';
 import { commit } from '../../shared/db/transact';
 import { DomainError } from '../../shared/errors';
 import { getEssaimeWithParticipants } from '../../shared/essaimes/repository';
@@ -80,8 +80,8 @@ describe('the call maximum under concurrency (DynamoDB Local)', () => {
 
     const selected = await listApplicationsInStatus(db, callId, 'selected');
     expect(selected).toHaveLength(10);
-    const counter = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: callKeys.counter(callId), ConsistentRead: true }));
-    expect(counter.Item).toMatchObject({ selected: 10, max: 10 });
+    const counter = await getOne(db, callCounterEntity, { callId }, true);
+    expect(counter).toMatchObject({ selected: 10, max: 10 });
     expect((await readCall(testDeps(db), staff, callId)).selectedCount).toBe(10);
     // The refused ones are untouched: still under review, no decision.
     const refused = [...(await listApplicationsInStatus(db, callId, 'under_review')), ...(await listApplicationsInStatus(db, callId, 'submitted'))];

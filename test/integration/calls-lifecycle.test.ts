@@ -98,7 +98,7 @@ describe('the application window', () => {
 
     clock = new Date(CLOSES); // the closing instant itself is too late
     const before = await snapshotTable(db);
-    await expect(submitApplication(deps(), late, lateApp.applicationId)).rejects.toMatchObject({ code: 'CALL_CLOSED', kind: 'conflict' });
+    await expect(submitApplication(deps(), late, lateApp.applicationId)).rejects.toMatchObject({ code: 'CALL_CLOSED', status: 409 });
     await expect(createApplication(deps(), { userId: 'applicant-new', role: 'referent', structureIds: [] }, call.callId, demoApplicationInput('str_acteure', '2020-03-01'))).rejects.toMatchObject({ code: 'CALL_CLOSED' });
     expect(await snapshotTable(db)).toEqual(before);
 

@@ -30,7 +30,12 @@ describe('outbox sender adapters', () => {
 
   it('sends a plain-text UTF-8 email from the configured sender through SES v2', async () => {
     const commands: SendEmailCommand[] = [];
-    const ses = { send: async (command: SendEmailCommand) => (commands.push(command), { MessageId: 'ses-1', $metadata: {} }) };
+    const ses = {
+      send: async (command: SendEmailCommand) => {
+        commands.push(command);
+        return { MessageId: 'ses-1', $metadata: {} };
+      },
+    };
     const send = sesEmailSender(ses as never, 'programme@ansa.example');
     expect(await send({ to: 'nadia.ferrand@passerelle.example', subject: 'Décision de sélection', body: 'Bonjour,\nVotre candidature est retenue.' })).toBe('ses-1');
     expect(commands).toHaveLength(1);

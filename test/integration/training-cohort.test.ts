@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../shared/db/audit';
-import { DomainError } from '../../shared/errors';
-import { addParticipant, replaceParticipant, withdrawParticipant } from '../../shared/essaimes/participants';
+import type { DomainError } from '../../shared/errors';
+import { addParticipant, replaceParticipant, withdrawParticipant } from '../../shared/training/participants';
 import { createEssaimeWrites, getEssaimeWithParticipants } from '../../shared/essaimes/repository';
-import { getCohortProgramme, getProgress, listAllProgress, listEssaimeModuleAttendance, listSessions } from '../../shared/training/repository';
+import { getProgress, listAllProgress, listEssaimeModuleAttendance } from '../../shared/training/progress-repository';
+import { getCohortProgramme, listSessions } from '../../shared/training/repository';
 import { summarizeAttendance } from '../../shared/training/rules';
-import { cancelSession, cohortProgress, createCohort, moveSession, readEssaimeTraining, recordAttendance, submitDeliverable } from '../../shared/training/use-cases';
+import { cohortProgress } from '../../shared/read-models/cohort-progress';
+import { cancelSession, createCohort, moveSession, readEssaimeTraining, recordAttendance, submitDeliverable } from '../../shared/training/use-cases';
 import { createTestDb, snapshotTable, testDeps } from '../support/db';
 import type { Principal } from '../../shared/access/principal';
 import type { Db } from '../../shared/db/client';

@@ -115,9 +115,9 @@ describe('assignment on DynamoDB Local', () => {
     const loadB = (await getTutor(db, 'tut-b'))!.load;
     const loadC = (await getTutor(db, 'tut-c'))!.load;
     const first = await assignTutor(testDeps(db), staff, e.essaimeId, { tutorUserId: 'tut-b' });
-    expect(first.assignment.kind).toBe('confirmed');
+    expect(first.kind).toBe('confirmed');
     const second = await assignTutor(testDeps(db), staff, e.essaimeId, { tutorUserId: 'tut-c', reason: 'Rapprochement géographique' });
-    expect(second.assignment).toMatchObject({ kind: 'reassigned', previousTutorUserId: 'tut-b', tutorUserId: 'tut-c', reason: 'Rapprochement géographique' });
+    expect(second).toMatchObject({ kind: 'reassigned', previousTutorUserId: 'tut-b', tutorUserId: 'tut-c', reason: 'Rapprochement géographique' });
     expect((await getTutor(db, 'tut-b'))!.load).toBe(loadB);
     expect((await getTutor(db, 'tut-c'))!.load).toBe(loadC + 1);
     expect(await structuresOf('tut-b')).not.toContain('str_move');
@@ -134,8 +134,8 @@ describe('assignment on DynamoDB Local', () => {
     const e = await addEssaime('str_override', null, [{ axis: 'loyalty', priority: 1, description: '' }]);
     // tut-b (loyalty 3) is the proposal; tut-c (no loyalty) is an override
     const out = await assignTutor(testDeps(db), staff, e.essaimeId, { tutorUserId: 'tut-c', reason: 'Connaît le territoire' });
-    expect(out.assignment.kind).toBe('overridden');
-    expect(out.assignment.proposedTutorUserId).toBe('tut-b');
+    expect(out.kind).toBe('overridden');
+    expect(out.proposedTutorUserId).toBe('tut-b');
   });
 
   it('releases an essaimé: frees the capacity and removes the membership', async () => {

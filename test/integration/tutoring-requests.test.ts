@@ -105,7 +105,7 @@ describe('overdue requests and reminders (clock driven)', () => {
     await closeRequest(at('2019-11-25T13:00:00Z'), referent, quick.requestId, { rating: 4 });
     await closeRequest(at('2019-11-25T13:00:00Z'), referent, requestId, { rating: 2 });
     const figures = await tutorResponseTimes(at('2019-11-26T09:00:00Z'));
-    expect(figures.targetWorkingDays).toBe(1);
+    expect(figures.responseTargetWorkingDays).toBe(1);
     expect(figures.items.find((i) => i.tutorUserId === 'tut-r')).toMatchObject({
       answeredCount: 2,
       meanResponseWorkingHours: 34.5,
@@ -122,7 +122,7 @@ describe('overdue requests and reminders (clock driven)', () => {
     expect(settings.version).toBe(1);
     await expect(updateTutoringSettings(testDeps(db), staff, { expectedVersion: 0, responseTargetWorkingDays: 3 })).rejects.toMatchObject({ code: 'STALE_VERSION' });
     const request = await ask('2019-11-29T10:00:00Z', 'Avec deux jours'); // Friday → Tuesday
-    expect(request).toMatchObject({ dueAt: '2019-12-03T10:00:00.000Z', targetWorkingDays: 2 });
+    expect(request).toMatchObject({ dueAt: '2019-12-03T10:00:00.000Z', responseTargetWorkingDays: 2 });
     await updateTutoringSettings(testDeps(db), staff, { expectedVersion: 1, responseTargetWorkingDays: 1 });
   });
 });

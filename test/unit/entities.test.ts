@@ -1,25 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { staticPrefix, type ItemType } from '../../shared/db/entity';
+import { staticPrefix, type IndexTemplate, type ItemType } from '../../shared/db/entity';
 import { allItemTypes } from '../../shared/db/entities';
 
-/** Two templates may produce the same key when neither's literal prefix rules the other out. */
+/**
+ * Two key templates may produce the same key unless some '#'-separated segment is literal in both and
+ * different (a placeholder matches anything, and the remainder of a template after a placeholder in the
+ * last segment may be anything too).
+ */
 function mayOverlap(a: string, b: string): boolean {
-  const pa = staticPrefix(a);
-  const pb = staticPrefix(b);
-  const aFixed = !a.includes('{');
-  const bFixed = !b.includes('{');
-  if (aFixed && bFixed) return a === b;
-  if (aFixed) return a.startsWith(pb);
-  if (bFixed) return b.startsWith(pa);
-  return pa.startsWith(pb) || pb.startsWith(pa);
+  const sa = a.split('#');
+  const sb = b.split('#');
+  const n = Math.max(sa.length, sb.length);
+  for (let i = 0; i < n; i++) {
+    const x = sa[i];
+    const y = sb[i];
+    if (x === undefined || y === undefined) {
+      // one template has more segments: only a placeholder (which may hold '#') in the shorter one can absorb them
+      const shorter = x === undefined ? sa : sb;
+      return shorter.some((segment) => segment.includes('{'));
+    }
+    const xLiteral = !x.includes('{');
+    const yLiteral = !y.includes('{');
+    if (xLiteral && yLiteral && x !== y) return false;
+    if (xLiteral !== yLiteral) {
+      const literal = xLiteral ? x : y;
+      const prefix = staticPrefix(xLiteral ? y : x);
+      if (!literal.startsWith(prefix)) return false;
+    }
+    if (!xLiteral && !yLiteral) {
+      const px = staticPrefix(x);
+      const py = staticPrefix(y);
+      if (!px.startsWith(py) && !py.startsWith(px)) return false;
+    }
+  }
+  return true;
 }
 
 const keysOf = (t: ItemType) => [
   { where: 'table', pk: t.pk, sk: t.sk },
-  ...Object.entries(t.indexes ?? {}).map(([where, k]) => ({ where, pk: k!.pk, sk: k!.sk })),
+  ...Object.entries(t.indexes ?? {}).flatMap(([where, k]) =>
+    (Array.isArray(k) ? (k as readonly IndexTemplate[]) : [k as IndexTemplate]).map((v) => ({ where, pk: v.pk, sk: v.sk })),
+  ),
 ];
 
 describe('item type registry', () => {
+  it('tells keys apart segment by segment', () => {
+    expect(mayOverlap('TUTOR#{id}#ASSIGNMENTS', 'TUTOR#{id}#TREQ#{state}')).toBe(false);
+    expect(mayOverlap('SEASON#{seasonId}', 'SEASONYEAR#{year}')).toBe(false);
+    expect(mayOverlap('ESSAIME#{essaimeId}', 'ESSAIME#{essaimeId}')).toBe(true);
+    expect(mayOverlap('PARTICIPANT#{participantId}', 'PARTICIPANT#{participantId}')).toBe(true);
+    expect(mayOverlap('ESSAIME', 'PARTICIPANT#{participantId}')).toBe(false);
+  });
+
   it('names each type once', () => {
     const names = allItemTypes.map((t) => t.type);
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);

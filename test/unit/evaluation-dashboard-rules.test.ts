@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acorReference,
-  addFigures,
-  aggregateSortKeys,
-  compareWithReference,
-  contributionOf,
-  DAYS_PER_MONTH,
-  emptyFigures,
-  normaliseFigures,
-  rateBucket,
-  ratesOf,
-  recomputeAggregates,
-} from '../../shared/dashboards/rules';
+import { addFigures, aggregateSortKeys, contributionOf, emptyFigures, normaliseFigures, rateBucket, recomputeAggregates } from '../../shared/evaluation/aggregate-rules';
+import { acorReference, compareWithReference, DAYS_PER_MONTH, ratesOf } from '../../shared/read-models/dashboards/rules';
 
 const figures = (totals: Record<string, number>, delaySum = 0, delayWeight = 0) => ({ totals, delaySum, delayWeight });
 

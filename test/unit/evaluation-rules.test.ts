@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, frenchDate, parisDay } from '../../shared/calendar';
 import {
-  addDays,
   canDo,
   checkCompleteness,
   checkConsistency,
   checkQuestionnaireAnswers,
   checkTemplate,
   completionOf,
-  frenchDate,
   needsReminder,
-  parisToday,
   personalDataFindings,
   reminderDue,
   type ReportContent,
@@ -23,9 +21,9 @@ const codes = (details: { code?: string }[]) => details.map((d) => d.code);
 
 describe('dates', () => {
   it('takes the calendar day in France, not in UTC', () => {
-    expect(parisToday(new Date('2020-03-14T23:30:00Z'))).toBe('2020-03-15'); // UTC+1 in winter
-    expect(parisToday(new Date('2020-07-14T22:30:00Z'))).toBe('2020-07-15'); // UTC+2 in summer
-    expect(parisToday(new Date('2020-07-14T21:30:00Z'))).toBe('2020-07-14');
+    expect(parisDay(new Date('2020-03-14T23:30:00Z'))).toBe('2020-03-15'); // UTC+1 in winter
+    expect(parisDay(new Date('2020-07-14T22:30:00Z'))).toBe('2020-07-15'); // UTC+2 in summer
+    expect(parisDay(new Date('2020-07-14T21:30:00Z'))).toBe('2020-07-14');
   });
   it('adds days across months and years', () => {
     expect(addDays('2020-03-15', -7)).toBe('2020-03-08');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousEmail, ERASED_TEXT, itemHolds, needlesOf, scrubItem } from '../../shared/privacy/rules';
+import { anonymousEmail, ERASED_TEXT, itemHolds, needlesOf, scrubItem } from '../../shared/read-models/personal-data/rules';
 
 const needles = needlesOf({ name: 'Karim Haddad', email: 'karim.haddad@passerelle.example' });
 

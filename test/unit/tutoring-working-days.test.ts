@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parisDay } from '../../shared/calendar';
 import { reminderNumber } from '../../shared/tutoring/rules';
 import {
   addWorkingDays,
   easterSunday,
   frenchPublicHolidays,
   isWorkingDay,
-  parisDate,
   parisInstant,
   workingMinutesBetween,
 } from '../../shared/tutoring/working-days';
@@ -51,8 +51,8 @@ describe('Easter and French public holidays', () => {
 
 describe('Paris local time', () => {
   it('converts instants to French dates and back across summer time', () => {
-    expect(parisDate(utc('2019-11-15T23:30:00Z'))).toBe('2019-11-16'); // 00:30 in Paris (UTC+1)
-    expect(parisDate(utc('2020-06-30T22:30:00Z'))).toBe('2020-07-01'); // 00:30 in Paris (UTC+2)
+    expect(parisDay(utc('2019-11-15T23:30:00Z'))).toBe('2019-11-16'); // 00:30 in Paris (UTC+1)
+    expect(parisDay(utc('2020-06-30T22:30:00Z'))).toBe('2020-07-01'); // 00:30 in Paris (UTC+2)
     expect(parisInstant('2019-11-19').toISOString()).toBe('2019-11-18T23:00:00.000Z');
     expect(parisInstant('2020-07-01').toISOString()).toBe('2020-06-30T22:00:00.000Z');
     expect(parisInstant('2020-03-30', 10 * 3600_000).toISOString()).toBe('2020-03-30T08:00:00.000Z');

@@ -32,7 +32,7 @@ export function Layout(props: { me: Me; children: ComponentChildren }) {
             </span>
           </Link>
           {env && <span class="env">{env}</span>}
-          <div class="user" aria-label="Utilisateur connecté">
+          <section class="user" aria-label="Utilisateur connecté">
             <span class="user-name">{props.me.displayName ?? props.me.userId}</span>
             <span class="user-role">
               {roleLabels[props.me.role]}
@@ -41,7 +41,7 @@ export function Layout(props: { me: Me; children: ComponentChildren }) {
             <button type="button" class="button link" onClick={signOut}>
               Se déconnecter
             </button>
-          </div>
+          </section>
         </div>
         <nav class="nav" aria-label="Navigation principale">
           <ul>

@@ -18,10 +18,12 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (to === window.location.pathname + window.location.search) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 }
 
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+window.addEventListener('popstate', () => {
+  for (const l of listeners) l();
+});
 
 export function useLocation(): { path: string; search: string } {
   const [location, setLocation] = useState({ path: window.location.pathname, search: window.location.search });

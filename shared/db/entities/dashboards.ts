@@ -1,4 +1,4 @@
 import type { ItemType } from '../entity';
 
-/** Item types of shared/dashboards (key templates, indexes, personal data). */
+/** Dashboards are read models: they read evaluation's aggregates and store no item of their own. */
 export const dashboardsItemTypes: ItemType[] = [];

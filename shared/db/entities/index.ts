@@ -10,6 +10,7 @@ import { identityItemTypes } from './identity';
 import { notificationsItemTypes } from './notifications';
 import { privacyItemTypes } from './privacy';
 import { seasonItemTypes } from './seasons';
+import { seedItemTypes } from './seed';
 import { trainingItemTypes } from './training';
 import { tutoringItemTypes } from './tutoring';
 
@@ -28,4 +29,5 @@ export const allItemTypes: readonly ItemType[] = [
   ...privacyItemTypes,
   ...notificationsItemTypes,
   ...auditItemTypes,
+  ...seedItemTypes,
 ];

@@ -1,31 +1,29 @@
+import type { ErrorCode, ErrorDetail } from '../../../shared/errors';
 import { config } from '../config';
 import { clearToken, getToken, rememberReturnTo } from '../auth/session';
+import { isServerErrorCode, type WebErrorCode } from '../i18n/error-messages';
+
+export type { ErrorDetail } from '../../../shared/errors';
+export type { Page } from '../../../shared/db/pagination';
 
 /**
  * A small typed client of the programme's API. Errors come back as `ApiError` with the API's stable code and
  * its details (`path` such as 'body.figures.placed'), which forms map to their fields.
  */
-export interface ErrorDetail {
-  path: string;
-  message: string;
-  code?: string;
-}
+
+/** A code of the server's catalogue, or one the web app gives itself (no answer, or an unknown code). */
+export type ApiErrorCode = ErrorCode | WebErrorCode;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
@@ -44,18 +42,18 @@ function authHeaders(): Record<string, string> {
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  let code = `HTTP_${response.status}`;
+  let code: ApiErrorCode = 'UNKNOWN_ERROR';
   let message = response.statusText;
   let details: ErrorDetail[] = [];
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string; details?: ErrorDetail[] } };
     if (body.error) {
-      code = body.error.code ?? code;
+      if (body.error.code && isServerErrorCode(body.error.code)) code = body.error.code;
       message = body.error.message ?? message;
       details = Array.isArray(body.error.details) ? body.error.details : [];
     }
   } catch {
-    // not JSON: keep the HTTP status as the code
+    // not JSON: the message falls back on the HTTP status
   }
   if (response.status === 401) {
     // The session expired: back to sign-in, then to this page. Forms keep their drafts (see useForm).

@@ -9,7 +9,7 @@ const STATE_KEY = 'essaimage.pkce.state';
 
 function base64Url(bytes: Uint8Array): string {
   let s = '';
-  bytes.forEach((b) => (s += String.fromCharCode(b)));
+  for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 

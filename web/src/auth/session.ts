@@ -32,12 +32,12 @@ export function getToken(): string | null {
 
 export function setToken(token: string): void {
   sessionStorage.setItem(TOKEN_KEY, token);
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 }
 
 export function clearToken(): void {
   sessionStorage.removeItem(TOKEN_KEY);
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
 }
 
 export function onSessionChange(listener: Listener): () => void {

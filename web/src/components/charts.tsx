@@ -30,6 +30,7 @@ export function BarChart(props: { title: string; bars: Bar[]; unit?: 'number' | 
     <figure class="chart" aria-labelledby={`${props.id}-title`}>
       <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
       <svg viewBox={`0 0 ${labelW + chartW + valueW} ${height}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} width="100%" preserveAspectRatio="xMinYMin meet">
+        <title>{props.title}</title>
         <desc id={`${props.id}-desc`}>
           {props.bars.map((b) => `${b.label} : ${fmt(b.value, unit)}${b.reference !== undefined && b.reference !== null ? ` (${props.referenceLabel ?? 'référence'} ${fmt(b.reference, unit)})` : ''}`).join(' ; ')}
         </desc>
@@ -87,6 +88,7 @@ export function ColumnChart(props: { title: string; categories: string[]; series
     <figure class="chart" aria-labelledby={`${props.id}-title`}>
       <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} width={width} height={height} style={{ maxWidth: '100%', height: 'auto' }}>
+        <title>{props.title}</title>
         <desc id={`${props.id}-desc`}>
           {props.categories
             .map((c, ci) => `${c} : ${props.series.map((s) => `${props.series.length > 1 ? `${s.name} ` : ''}${fmt(s.values[ci], unit)}`).join(', ')}`)

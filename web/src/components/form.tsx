@@ -234,7 +234,7 @@ export function ErrorSummary(props: { messages: string[]; errors?: Record<string
           {fields.map((f) => (
             <li key={f}>
               <a
-                href={`#`}
+                href={`#${f}`}
                 onClick={(e) => {
                   e.preventDefault();
                   const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(f)}"] input, [data-field="${CSS.escape(f)}"] select, [data-field="${CSS.escape(f)}"] textarea`);

@@ -1,4 +1,6 @@
-import type { Axis, Hypothesis, Principle, Role, SeasonStatus, Setting } from '../api/types';
+import type { Role } from '../../../shared/access/principal';
+import type { Axis, Principle, Setting } from '../../../shared/programme/axes';
+import type { Hypothesis, SeasonStatus } from '../../../shared/seasons/schemas';
 
 /** French labels of the domain's enumerations. */
 export const roleLabels: Record<Role, string> = {

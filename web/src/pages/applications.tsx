@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, post, put, type Page as ApiPage } from '../api/client';
-import type { ApplicationSummary, CallView, Criterion, CriterionResult, DecisionOutcome, StaffApplication } from '../api/types';
+import type { DecisionOutcome } from '../../../shared/applications/schemas';
+import type { ApplicantView, ApplicationSummary, StaffApplicationView as StaffApplication } from '../../../shared/applications/views';
+import type { CallView, Criterion, CriterionResult } from '../../../shared/calls/schemas';
 import { ErrorSummary, Form, RadioGroup, Select, SubmitButton, TextArea, TextField, NumberField, toNumber } from '../components/form';
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
 import { DownloadButton, Notice, Pager, Table } from '../components/widgets';
@@ -138,7 +140,7 @@ export function EligibilityList(props: { results: CriterionResult[]; actions?: (
   );
 }
 
-export function ApplicationDetails(props: { app: StaffApplication | import('../api/types').Application }) {
+export function ApplicationDetails(props: { app: StaffApplication | ApplicantView }) {
   const a = props.app;
   const s = a.structure;
   return (

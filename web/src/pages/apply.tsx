@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, patch, post } from '../api/client';
-import type { Answer, Application, Axis, CallView, Criterion, EligibilityResult, Hypothesis } from '../api/types';
+import type { ApplicantView as Application } from '../../../shared/applications/views';
+import type { Answer, CallView, Criterion, EligibilityResult } from '../../../shared/calls/schemas';
+import type { Axis } from '../../../shared/programme/axes';
+import type { Hypothesis } from '../../../shared/seasons/schemas';
 import { Checkbox, ErrorSummary, Form, NumberField, RadioGroup, Select, SubmitButton, TextArea, TextField, toNumber } from '../components/form';
-import { Badge, DescriptionList, Loaded, Page, Section } from '../components/page';
+import { Badge, Loaded, Page, Section } from '../components/page';
 import { Notice } from '../components/widgets';
 import { useApi, useForm } from '../hooks';
 import { formatDate, formatDateTime } from '../i18n/format';
@@ -23,7 +26,6 @@ import {
 } from '../i18n/labels';
 import { navigate } from '../router';
 import { ApplicationDetails, EligibilityList } from './applications';
-import { criterionRule } from './calls';
 
 /** Starting an application: the structure's name and the hypothesis; the rest is filled in the draft. */
 export function StartApplicationPage(props: { callId: string }) {

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { get, patch, post, put, type Page as ApiPage } from '../api/client';
-import type { Application, Call, CallView, CriteriaVersion, Criterion, Hypothesis, PublicationReport, Season } from '../api/types';
+import type { ApplicantView } from '../../../shared/applications/views';
+import type { CallSummary, CallView, CriteriaVersionsView, Criterion, PublicationReport } from '../../../shared/calls/schemas';
+import type { Hypothesis, Season } from '../../../shared/seasons/schemas';
 import { Checkbox, CheckboxGroup, ErrorSummary, Form, Select, SubmitButton, TextArea, TextField, toNumber } from '../components/form';
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
 import { DownloadButton, Notice, Pager, Table } from '../components/widgets';
@@ -25,7 +27,7 @@ export function isoToLocal(value: string): string {
 
 export function CallsPage() {
   const me = useMe();
-  const list = usePagedApi((cursor, signal) => get<ApiPage<Call>>('/calls', { cursor, limit: 10 }, signal), []);
+  const list = usePagedApi((cursor, signal) => get<ApiPage<CallSummary>>('/calls', { cursor, limit: 10 }, signal), []);
   return (
     <Page
       title={me.role === 'staff' ? 'Appels à territoires candidats' : 'Appels à candidatures'}
@@ -149,7 +151,7 @@ function CreateCall() {
 }
 
 function MyApplications() {
-  const list = usePagedApi((cursor, signal) => get<ApiPage<Application>>('/me/applications', { cursor, limit: 10 }, signal), []);
+  const list = usePagedApi((cursor, signal) => get<ApiPage<ApplicantView>>('/me/applications', { cursor, limit: 10 }, signal), []);
   return (
     <Section title="Mes candidatures">
       <Loaded resource={list} inline>
@@ -410,7 +412,7 @@ function EditCall(props: { call: CallView; onSaved: (c: CallView) => void }) {
 }
 
 function CriteriaVersions(props: { callId: string }) {
-  const versions = useApi((signal) => get<{ currentVersion: number; versions: CriteriaVersion[] }>(`/calls/${props.callId}/criteria-versions`, undefined, signal), [props.callId]);
+  const versions = useApi((signal) => get<CriteriaVersionsView>(`/calls/${props.callId}/criteria-versions`, undefined, signal), [props.callId]);
   return (
     <Section title="Versions des critères">
       <Loaded resource={versions} inline>

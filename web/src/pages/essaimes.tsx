@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { get, type Page as ApiPage } from '../api/client';
-import type { Essaime, EssaimeWithParticipants, Season } from '../api/types';
+import type { Essaime, EssaimeView as EssaimeWithParticipants } from '../../../shared/essaimes/schemas';
+import type { Season } from '../api/types';
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
 import { Table } from '../components/widgets';
 import { useApi, useMe } from '../hooks';

@@ -1,6 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { CompletionStatus as Completion, ReportStatus, Stage, Template } from '../../../shared/evaluation/schemas';
+import type { EssaimeReportsView as EssaimeReports, ReportView as Report, StageCompletion as CompletionView, StageView } from '../../../shared/evaluation/views';
+import type { EssaimeFidelityView as Governance, FidelityLevel } from '../../../shared/governance/schemas';
+import type { Breakdown, ComparisonView as Comparison, EssaimeDashboard, FiguresView, ProgrammeDashboard } from '../../../shared/read-models/dashboards/schemas';
 import { ApiError, get, post, put, type Page as ApiPage } from '../api/client';
-import type { Essaime, Principle, Season, Territory } from '../api/types';
+import type { Essaime, Principle, Season } from '../api/types';
 import { BarChart, ColumnChart } from '../components/charts';
 import { ErrorSummary, Form, NumberField, Select, SubmitButton, TextArea, TextField, toNumber } from '../components/form';
 import { Badge, Empty, Loaded, Page, Section } from '../components/page';
@@ -10,103 +14,6 @@ import { formatDate, formatDateTime, formatDecimal, formatNumber, formatPercent 
 import { messageOf } from '../i18n/errors';
 import { hypothesisShort, principleLabels } from '../i18n/labels';
 import { Link, useSearchParams } from '../router';
-
-/** Shapes of the evaluation, dashboard and governance APIs (see shared/evaluation, shared/dashboards, shared/governance). */
-type StageKind = 'first-return' | 'intermediate' | 'final';
-type ReportStatus = 'draft' | 'submitted' | 'changes-requested' | 'accepted';
-type Completion = 'accepted' | 'submitted' | 'late' | 'missing';
-interface Stage {
-  stageId: string;
-  seasonId: string;
-  kind: StageKind;
-  order: number;
-  name: string;
-  opensOn: string;
-  dueOn: string;
-  templateVersion: number;
-}
-interface IndicatorDef {
-  key: string;
-  label: string;
-  unit: 'count' | 'fte' | 'days';
-  required: boolean;
-  help?: string;
-}
-interface Template {
-  templateVersion: number;
-  indicators: IndicatorDef[];
-  questions: { key: string; label: string; required: boolean }[];
-}
-interface StageView {
-  stage: Stage;
-  template: Template;
-  open: boolean;
-  today: string;
-}
-interface Report {
-  reportId: string;
-  stageId: string;
-  essaimeId: string;
-  structureName: string;
-  templateVersion: number;
-  status: ReportStatus;
-  period: { start: string; end: string } | null;
-  indicators: Record<string, number>;
-  answers: Record<string, string>;
-  version: number;
-  submittedAt: string | null;
-  submittedLate: boolean;
-  acceptedAt: string | null;
-  reviews: { at: string; by: string; action: 'changes-requested' | 'accepted' | 'reopened'; comments: { path?: string; comment: string }[] }[];
-  updatedAt: string;
-}
-interface EssaimeReports {
-  essaimeId: string;
-  structureName: string;
-  stages: { stage: Stage; open: boolean; completion: Completion; report: { status: ReportStatus; version: number; submittedAt: string | null; submittedLate: boolean } | null }[];
-}
-interface CompletionView {
-  stage: Stage;
-  counts: Record<Completion, number>;
-  essaimes: { essaimeId: string; structureName: string; completion: Completion; reportStatus: ReportStatus | 'not-started'; submittedAt: string | null; submittedLate: boolean; questionnaires: number }[];
-}
-interface Comparison {
-  indicator: string;
-  label: string;
-  value: number | null;
-  reference: number;
-  status: 'at-or-above' | 'below' | 'no-data';
-}
-interface FiguresView {
-  acceptedReports: number;
-  totals: Record<string, number>;
-  rates: { returnToJobRate: number | null; durableShare: number | null; meanDelayDays: number | null; meanDelayMonths: number | null };
-  comparison: Comparison[];
-}
-interface Breakdown {
-  key: string;
-  label: string;
-  figures: FiguresView;
-}
-interface ProgrammeDashboard {
-  seasonName: string;
-  reference: { returnToJobRate: number; durableShare: number; monthsToFirstContract: number; teamGoalRate: number };
-  stages: (Stage & { programme: FiguresView; rateDistribution: { buckets: { bucket: string; from: number; to: number; reports: number }[]; noneSupported: number }; byHypothesis: Breakdown[]; byRegion: Breakdown[]; bySetting: Breakdown[] })[];
-}
-interface EssaimeDashboard {
-  structureName: string;
-  territory: Territory;
-  reference: ProgrammeDashboard['reference'];
-  stages: (Stage & { accepted: boolean; figures: FiguresView })[];
-}
-type FidelityLevel = 'not-started' | 'emerging' | 'substantial' | 'faithful';
-interface Governance {
-  essaimeId: string;
-  structureName: string;
-  assessments: { stageId: string; principles: { principle: Principle; level: FidelityLevel; evidence: string }[]; summary: string | null; assessedBy: string; assessedAt: string; version: number }[];
-  labelDecisions: { decision: string; reasons: string[]; conditions: string[]; decidedAt: string }[];
-  currentLabel: { decision: string; reasons: string[]; decidedAt: string } | null;
-}
 
 export const reportStatusLabels: Record<ReportStatus | 'not-started', string> = {
   'not-started': 'Non commencé',
@@ -155,18 +62,17 @@ export function ReportsPage() {
           list.length === 0 ? (
             <Empty>Aucune structure essaimée à votre nom.</Empty>
           ) : (
-            <>
-              {list.map((e) => (
+            list.map((e) => (
                 <Section key={e.essaimeId} title={e.structureName}>
                   <Table
                     caption={`Rapports de ${e.structureName}`}
                     captionHidden
                     rows={e.stages}
-                    rowKey={(s) => s.stage.stageId}
+                    rowKey={(s) => s.stageId}
                     empty="Aucune étape d’évaluation prévue."
                     columns={[
-                      { key: 'stage', label: 'Étape', render: (s) => s.stage.name },
-                      { key: 'dates', label: 'Période de dépôt', render: (s) => `du ${formatDate(s.stage.opensOn)} au ${formatDate(s.stage.dueOn)}` },
+                      { key: 'stage', label: 'Étape', render: (s) => s.name },
+                      { key: 'dates', label: 'Période de dépôt', render: (s) => `du ${formatDate(s.opensOn)} au ${formatDate(s.dueOn)}` },
                       { key: 'status', label: 'Rapport', render: (s) => <Badge tone={reportStatusTone[s.report?.status ?? 'not-started']}>{reportStatusLabels[s.report?.status ?? 'not-started']}</Badge> },
                       { key: 'completion', label: 'Situation', render: (s) => <Badge tone={completionTone[s.completion]}>{completionLabels[s.completion]}</Badge> },
                       {
@@ -174,9 +80,9 @@ export function ReportsPage() {
                         label: 'Action',
                         render: (s) =>
                           s.open || s.report ? (
-                            <Link href={`/rapports/${s.stage.stageId}/${e.essaimeId}`}>{!s.report || s.report.status === 'draft' || s.report.status === 'changes-requested' ? 'Remplir le rapport' : 'Voir le rapport'}</Link>
+                            <Link href={`/rapports/${s.stageId}/${e.essaimeId}`}>{!s.report || s.report.status === 'draft' || s.report.status === 'changes-requested' ? 'Remplir le rapport' : 'Voir le rapport'}</Link>
                           ) : (
-                            `Ouvre le ${formatDate(s.stage.opensOn)}`
+                            `Ouvre le ${formatDate(s.opensOn)}`
                           ),
                       },
                     ]}
@@ -187,8 +93,7 @@ export function ReportsPage() {
                     </Link>
                   </p>
                 </Section>
-              ))}
-            </>
+              ))
           )
         }
       </Loaded>
@@ -219,10 +124,10 @@ export function ReportPage(props: { stageId: string; essaimeId: string }) {
         const editable = me.role === 'referent' && d.stage.open && (!r || r.status === 'draft' || r.status === 'changes-requested');
         return (
           <Page
-            title={`${d.stage.stage.name} — ${d.reports.structureName}`}
+            title={`${d.stage.name} — ${d.reports.structureName}`}
             subtitle={
               <>
-                <Badge tone={reportStatusTone[r?.status ?? 'not-started']}>{reportStatusLabels[r?.status ?? 'not-started']}</Badge> à rendre avant le {formatDate(d.stage.stage.dueOn)}
+                <Badge tone={reportStatusTone[r?.status ?? 'not-started']}>{reportStatusLabels[r?.status ?? 'not-started']}</Badge> à rendre avant le {formatDate(d.stage.dueOn)}
                 {r?.submittedAt && <> · transmis le {formatDateTime(r.submittedAt)}{r.submittedLate ? ' (en retard)' : ''}</>}
               </>
             }
@@ -269,7 +174,8 @@ function fieldsOf(template: Template): string[] {
 }
 
 function ReportForm(props: { stage: StageView; report: Report | null; essaimeId: string; onSaved: () => void }) {
-  const { template, stage } = props.stage;
+  const stage = props.stage;
+  const { template } = stage;
   const r = props.report;
   const initial: Record<string, string> = { 'period.start': r?.period?.start ?? '', 'period.end': r?.period?.end ?? '' };
   for (const i of template.indicators) initial[`indicators.${i.key}`] = r?.indicators[i.key] !== undefined ? String(r.indicators[i.key]).replace('.', ',') : '';
@@ -497,7 +403,7 @@ function useSeasonChoice() {
 /** Staged evaluation: stages of the season, their completion, the review queue, exports. */
 export function EvaluationPage() {
   const { seasons, seasonId, setParams } = useSeasonChoice();
-  const stages = useApi(async (signal) => (seasonId ? get<{ items: Stage[] }>(`/seasons/${seasonId}/stages`, undefined, signal) : { items: [] }), [seasonId]);
+  const stages = useApi(async (signal) => (seasonId ? get<ApiPage<Stage>>(`/seasons/${seasonId}/stages`, undefined, signal) : { items: [], nextCursor: null }), [seasonId]);
   return (
     <Page title="Évaluation par étapes" subtitle="Premier retour, bilan intermédiaire, bilan final : suivi des rapports des structures et relecture.">
       <Loaded resource={seasons} inline>
@@ -517,7 +423,7 @@ export function EvaluationPage() {
       )}
       {seasonId && <ReviewQueue seasonId={seasonId} />}
       <Loaded resource={stages} inline>
-        {(s) => (s.items.length === 0 ? <Empty>Aucune étape d’évaluation pour cette saison.</Empty> : <>{s.items.map((stage) => <StageCompletion key={stage.stageId} stage={stage} />)}</>)}
+        {(s) => (s.items.length === 0 ? <Empty>Aucune étape d’évaluation pour cette saison.</Empty> : s.items.map((stage) => <StageCompletion key={stage.stageId} stage={stage} />))}
       </Loaded>
     </Page>
   );
@@ -767,7 +673,7 @@ export function FidelityPage(props: { essaimeId: string }) {
   const stages = useApi(
     async (signal) => {
       const reports = await get<EssaimeReports>(`/essaimes/${encodeURIComponent(props.essaimeId)}/reports`, undefined, signal);
-      return reports.stages.map((s) => s.stage);
+      return reports.stages;
     },
     [props.essaimeId],
   );

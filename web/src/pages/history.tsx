@@ -1,5 +1,5 @@
 import { get, type Page as ApiPage } from '../api/client';
-import type { AuditRecord } from '../api/types';
+import type { AuditRecord } from '../../../shared/db/audit-record';
 import { Loaded, Page, Section } from '../components/page';
 import { Pager } from '../components/widgets';
 import { usePagedApi } from '../hooks';

@@ -1,12 +1,15 @@
 import { get, type Page as ApiPage } from '../api/client';
-import type { Call, Me, Season } from '../api/types';
+import type { CallSummary } from '../../../shared/calls/schemas';
+import type { ReportView } from '../../../shared/evaluation/views';
+import type { MeView as Me } from '../../../shared/identity/schemas';
+import type { Season } from '../../../shared/seasons/schemas';
+import type { RequestView } from '../../../shared/tutoring/views';
 import { Badge, Empty, Loaded, Page, Section } from '../components/page';
 import { useApi } from '../hooks';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { callStatusLabels, callStatusTone, seasonStatusLabels } from '../i18n/labels';
 import { Link } from '../router';
 import { SeasonEssaimes, statusTone } from './seasons';
-import type { TutoringRequest } from './tutoring';
 
 /** The home page: the next actions of the role, one click away. */
 export function HomePage(props: { me: Me }) {
@@ -54,7 +57,7 @@ export function HomePage(props: { me: Me }) {
 }
 
 function OpenCalls(props: { me: Me }) {
-  const calls = useApi((signal) => get<ApiPage<Call>>('/calls', { limit: 5 }, signal), []);
+  const calls = useApi((signal) => get<ApiPage<CallSummary>>('/calls', { limit: 5 }, signal), []);
   return (
     <Section title={props.me.role === 'staff' ? 'Appels à territoires' : 'Appels à candidatures'}>
       <Loaded resource={calls} inline>
@@ -78,7 +81,7 @@ function OpenCalls(props: { me: Me }) {
   );
 }
 
-function RequestList(props: { items: TutoringRequest[]; empty: string }) {
+function RequestList(props: { items: RequestView[]; empty: string }) {
   if (!props.items.length) return <Empty>{props.empty}</Empty>;
   return (
     <ul class="plain">
@@ -94,7 +97,7 @@ function RequestList(props: { items: TutoringRequest[]; empty: string }) {
 
 function MyRequests(props: { me: Me }) {
   const requests = useApi(
-    (signal) => (props.me.role === 'referent' && props.me.memberships.length === 0 ? Promise.resolve({ items: [], nextCursor: null }) : get<ApiPage<TutoringRequest>>('/tutoring/requests', { limit: 5 }, signal)),
+    (signal) => (props.me.role === 'referent' && props.me.memberships.length === 0 ? Promise.resolve({ items: [], nextCursor: null }) : get<ApiPage<RequestView>>('/tutoring/requests', { limit: 5 }, signal)),
     [],
   );
   const tutor = props.me.role === 'tutor';
@@ -111,7 +114,7 @@ function MyRequests(props: { me: Me }) {
 }
 
 function Overdue() {
-  const requests = useApi((signal) => get<ApiPage<TutoringRequest>>('/tutoring/requests', { overdue: 'true', limit: 5 }, signal), []);
+  const requests = useApi((signal) => get<ApiPage<RequestView>>('/tutoring/requests', { overdue: 'true', limit: 5 }, signal), []);
   return (
     <Section title="Demandes en retard">
       <Loaded resource={requests} inline>
@@ -125,7 +128,7 @@ function Overdue() {
 }
 
 function ToReview(props: { seasonId: string }) {
-  const reports = useApi((signal) => get<ApiPage<{ reportId: string; stageId: string; essaimeId: string; structureName: string; submittedAt: string | null }>>(`/seasons/${props.seasonId}/reports`, { status: 'submitted', limit: 5 }, signal), [props.seasonId]);
+  const reports = useApi((signal) => get<ApiPage<ReportView>>(`/seasons/${props.seasonId}/reports`, { status: 'submitted', limit: 5 }, signal), [props.seasonId]);
   return (
     <Section title="Rapports à relire">
       <Loaded resource={reports} inline>

@@ -1,5 +1,5 @@
 import { get, type Page as ApiPage } from '../api/client';
-import type { OutboxMessage } from '../api/types';
+import type { OutboxMessage } from '../../../shared/notifications/schemas';
 import { Loaded, Page, Section } from '../components/page';
 import { Pager } from '../components/widgets';
 import { useMe, usePagedApi } from '../hooks';

@@ -1,5 +1,6 @@
 import { get, patch, post, type Page as ApiPage } from '../api/client';
-import type { Essaime, Hypothesis, Season, SeasonStatus } from '../api/types';
+import type { Essaime } from '../../../shared/essaimes/schemas';
+import type { Hypothesis, Season, SeasonStatus } from '../../../shared/seasons/schemas';
 import { CheckboxGroup, ErrorSummary, Form, Select, SubmitButton, TextField, toNumber } from '../components/form';
 import { Badge, DescriptionList, Loaded, Page, Section } from '../components/page';
 import { Notice, Pager, Table } from '../components/widgets';

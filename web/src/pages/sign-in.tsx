@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DemoUser, Role } from '../api/types';
+import type { Role } from '../../../shared/access/principal';
+import type { DemoUser } from '../api/types';
 import { completeCognitoSignIn, startCognitoSignIn } from '../auth/cognito';
 import { getToken, setToken, takeReturnTo } from '../auth/session';
 import { config } from '../config';

@@ -1,104 +1,24 @@
 import { useState } from 'preact/hooks';
 import { ApiError, get, post, put, type Page as ApiPage } from '../api/client';
-import type { Axis, Essaime, EssaimeWithParticipants, Season } from '../api/types';
+import type { Essaime, EssaimeView as EssaimeWithParticipants } from '../../../shared/essaimes/schemas';
+import type { AttendanceStatus } from '../../../shared/training/rules';
+import type { AttendanceRecord } from '../../../shared/training/schemas';
+import type {
+  CohortProgressView as CohortProgress,
+  CohortView as Cohort,
+  EssaimeTrainingView as EssaimeTraining,
+  SessionView as Session,
+  TrainingWarningView as Warning,
+} from '../../../shared/training/views';
+import type { Season } from '../api/types';
 import { BarChart } from '../components/charts';
 import { ErrorSummary, Form, NumberField, Select, SubmitButton, TextArea, TextField, toNumber } from '../components/form';
-import { Badge, DescriptionList, Empty, ErrorPage, Loaded, Page, Section } from '../components/page';
+import { Badge, DescriptionList, ErrorPage, Loaded, Page, Section } from '../components/page';
 import { Notice, Pager, Progress, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
 import { formatDate, formatNumber, formatPercent } from '../i18n/format';
 import { axisLabels } from '../i18n/labels';
 import { Link, navigate } from '../router';
-
-/** Shapes of the training API (see shared/training). */
-export interface AttendanceCounts {
-  present: number;
-  excused: number;
-  absent: number;
-  rate: number | null;
-}
-export interface CohortModule {
-  moduleId: string;
-  order: number;
-  axis: Axis;
-  title: string;
-  objectives: string[];
-  expertUserIds: string[];
-  sessionCount: number;
-  attendance: AttendanceCounts;
-  version: number;
-}
-export interface Cohort {
-  cohortId: string;
-  seasonId: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  attendanceThreshold: number;
-  essaimeCount: number;
-  version: number;
-  modules: CohortModule[];
-}
-export interface Session {
-  sessionId: string;
-  cohortId: string;
-  moduleId: string;
-  date: string;
-  startTime: string;
-  durationMinutes: number;
-  mode: 'in-person' | 'remote';
-  place: string;
-  status: 'scheduled' | 'cancelled';
-  cancelReason: string | null;
-  version: number;
-  attendance: AttendanceCounts & { recorded: number };
-}
-export type AttendanceStatus = 'present' | 'excused' | 'absent';
-interface AttendanceRecord {
-  essaimeId: string;
-  participantId: string;
-  status: AttendanceStatus;
-  note: string | null;
-}
-type Warning = { code: 'CONSECUTIVE_ABSENCES'; participantId: string; name: string; absences: number } | { code: 'ATTENDANCE_BELOW_THRESHOLD'; rate: number; threshold: number };
-interface ProgressItem {
-  essaimeId: string;
-  structureName: string;
-  attendance: AttendanceCounts;
-  modulesValidated: number;
-  modulesTotal: number;
-  modules: { moduleId: string; axis: Axis; validated: boolean; rate: number | null; reasons: string[] }[];
-  warnings: Warning[];
-  openRequests: number | null;
-}
-interface CohortProgress {
-  cohort: { cohortId: string; name: string; startDate: string; endDate: string; attendanceThreshold: number; essaimeCount: number };
-  modules: { moduleId: string; order: number; axis: Axis; title: string; sessionCount: number; attendance: AttendanceCounts }[];
-  items: ProgressItem[];
-  nextCursor: string | null;
-}
-interface EssaimeTraining {
-  essaimeId: string;
-  structureName: string;
-  cohort: { cohortId: string; name: string; startDate: string; endDate: string; attendanceThreshold: number };
-  attendance: AttendanceCounts;
-  modules: {
-    moduleId: string;
-    order: number;
-    axis: Axis;
-    title: string;
-    validated: boolean;
-    rate: number | null;
-    reasons: string[];
-    sessionsToHold: number;
-    sessionsRecorded: number;
-    objectives: string[];
-    deliverable: { title: string; content: string; submittedAt: string; version: number } | null;
-  }[];
-  sessions: { sessionId: string; moduleId: string; moduleTitle: string; date: string; startTime: string; durationMinutes: number; mode: 'in-person' | 'remote'; place: string; status: 'scheduled' | 'cancelled'; cancelReason: string | null; attendance: { participantId: string; status: AttendanceStatus }[] }[];
-  participants: { participantId: string; name: string; role: string; active: boolean; attendance: AttendanceCounts; currentAbsences: number }[];
-  warnings: Warning[];
-}
 
 export const attendanceLabels: Record<AttendanceStatus, string> = { present: 'Présent', excused: 'Absent excusé', absent: 'Absent' };
 const modeLabels = { 'in-person': 'Présentiel', remote: 'À distance' };

@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import { get, patch, post, type Page as ApiPage } from '../api/client';
-import type { Axis, Essaime, Need, Season } from '../api/types';
+import type { Essaime, Season } from '../api/types';
+import type { Axis } from '../../../shared/programme/axes';
+import type { RequestStatus, Tutor, TutoringMessage, Urgency } from '../../../shared/tutoring/schemas';
+import type { CandidateView, GuideEntryView, RequestView, ResponseTimesView, SeasonSuggestions } from '../../../shared/tutoring/views';
 import { BarChart } from '../components/charts';
 import { Checkbox, ErrorSummary, Form, NumberField, RadioGroup, Select, SubmitButton, TextArea, TextField, toNumber } from '../components/form';
 import { Badge, Empty, Loaded, Page, Section } from '../components/page';
@@ -11,82 +14,11 @@ import { messageOf } from '../i18n/errors';
 import { axisLabels } from '../i18n/labels';
 import { Link, navigate, useSearchParams } from '../router';
 
-/** Shapes of the tutoring API (see shared/tutoring). */
-type Urgency = 'low' | 'normal' | 'high';
-type RequestStatus = 'awaiting-answer' | 'answered' | 'closed';
-export interface TutoringRequest {
-  requestId: string;
-  essaimeId: string;
-  structureId: string;
-  structureName: string;
-  tutorUserId: string;
-  subject: string;
-  axis: Axis;
-  text: string;
-  urgency: Urgency;
-  status: RequestStatus;
-  createdAt: string;
-  dueAt: string;
-  firstAnsweredAt: string | null;
-  responseWorkingMinutes: number | null;
-  messageCount: number;
-  lastMessageAt: string;
-  lastMessageBy: 'referent' | 'tutor';
-  closedAt: string | null;
-  rating: number | null;
-  guideEntryId: string | null;
-  overdue: boolean;
-  version: number;
-}
-interface TutoringMessage {
-  messageId: string;
-  authorUserId: string;
-  authorRole: 'referent' | 'tutor';
-  text: string;
-  createdAt: string;
-}
-interface Candidate {
-  tutorUserId: string;
-  displayName: string;
-  score: number;
-  coversTopNeed: boolean;
-  load: number;
-  capacity: number;
-  reasons: string[];
-}
-interface Suggestions {
-  essaimeCount: number;
-  withoutTutor: number;
-  spareCapacity: number;
-  items: { essaimeId: string; structureName: string; needs: Need[]; currentTutor: { userId: string; displayName: string | null } | null; proposal: Candidate | null; candidates: Candidate[] }[];
-}
-type Level = 0 | 1 | 2 | 3;
-interface Tutor {
-  userId: string;
-  displayName: string;
-  organisation: string;
-  expertise: Record<Axis, Level>;
-  capacity: number;
-  load: number;
-  available: boolean;
-  availabilityNote: string;
-  version: number;
-}
-interface ResponseTimes {
-  targetWorkingDays: number;
-  items: { tutorUserId: string; displayName: string; answeredCount: number; meanResponseWorkingHours: number | null; worstResponseWorkingHours: number | null; onTargetRate: number | null; overdueNow: number; meanUsefulness: number | null }[];
-}
-interface GuideEntry {
-  guideEntryId: string;
-  requestId: string;
-  axis: Axis;
-  question: string;
-  answer: string;
-  status: 'proposed' | 'reviewed' | 'rejected';
-  reviewHints: string[];
-  createdAt: string;
-  version: number;
-}
+type TutoringRequest = RequestView;
+type Candidate = CandidateView;
+type Suggestions = SeasonSuggestions;
+type ResponseTimes = ResponseTimesView;
+type GuideEntry = GuideEntryView;
 
 const urgencyLabels: Record<Urgency, string> = { low: 'Faible', normal: 'Normale', high: 'Haute' };
 const urgencyTone: Record<Urgency, 'neutral' | 'info' | 'danger'> = { low: 'neutral', normal: 'info', high: 'danger' };
@@ -446,7 +378,7 @@ function ResponseTimesSection() {
       <Loaded resource={rt} inline>
         {(d) => (
           <>
-            <p class="hint">Objectif : première réponse en {d.targetWorkingDays} jour(s) ouvré(s).</p>
+            <p class="hint">Objectif : première réponse en {d.responseTargetWorkingDays} jour(s) ouvré(s).</p>
             {d.items.length > 0 && (
               <BarChart id="response-times" title="Délai moyen de première réponse (heures ouvrées)" bars={d.items.map((t) => ({ label: t.displayName, value: t.meanResponseWorkingHours }))} />
             )}

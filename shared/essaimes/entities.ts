@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { defineEntity } from '../db/entity';
+import { essaime, essaimeUnique, participant } from '../db/entities/essaimes';
+import { essaimeSchema, participantSchema } from './schemas';
+
+/** Essaimés are listed by structure name, case-insensitively. */
+export const essaimeEntity = defineEntity(essaime, essaimeSchema, { derive: (e) => ({ structureNameKey: e.structureName.toLowerCase() }) });
+/** Items written before the registry hold only `essaimeId`: season and structure are in the key. */
+export const essaimeUniqueEntity = defineEntity(
+  essaimeUnique,
+  z.object({ seasonId: z.string().optional(), structureId: z.string().optional(), essaimeId: z.string() }),
+);
+export const participantEntity = defineEntity(participant, participantSchema);

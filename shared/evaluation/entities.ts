@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineEntity } from '../db/entity';
+import { evaluationAggregate, evaluationReport, evaluationStage, questionnaireResponse, reportTemplate } from '../db/entities/evaluation';
+import { aggregateKeyOf } from './aggregate-rules';
+import { questionnaireResponseSchema, reportSchema, stageSchema, templateSchema } from './schemas';
+
+/** Template versions sort as text in the stage's partition: 4 digits. */
+export const paddedVersion = (version: number) => String(version).padStart(4, '0');
+
+export const stageEntity = defineEntity(evaluationStage, stageSchema);
+export const templateEntity = defineEntity(reportTemplate, templateSchema, { derive: (t) => ({ paddedVersion: paddedVersion(t.templateVersion) }) });
+export const reportEntity = defineEntity(evaluationReport, reportSchema);
+export const questionnaireEntity = defineEntity(questionnaireResponse, questionnaireResponseSchema);
+
+/** An aggregate item: where it counts, its counters, and one number per indicator total (t_<key>) and rate bucket (b_<bucket>). */
+export const aggregateItemSchema = z
+  .object({
+    seasonId: z.string(),
+    stageId: z.string(),
+    dimension: z.enum(['programme', 'hypothesis', 'region', 'setting', 'essaime']),
+    dimensionValue: z.string(),
+    essaimeId: z.string().optional(),
+    acceptedReports: z.number(),
+    delaySum: z.number(),
+    delayWeight: z.number(),
+  })
+  .catchall(z.number());
+export type AggregateItem = z.infer<typeof aggregateItemSchema>;
+
+export const aggregateEntity = defineEntity(evaluationAggregate, aggregateItemSchema, { derive: (a) => ({ aggregateKey: aggregateKeyOf(a) }) });

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { roles } from '../../access/principal';
+import { defineRoute } from '../../http/route';
+import { idSchema } from '../../ids';
+import { essaimeDashboardSchema, programmeDashboardSchema } from './schemas';
+
+export const dashboardsApi = {
+  essaime: defineRoute({
+    operationId: 'getEssaimeDashboard',
+    method: 'GET',
+    path: '/essaimes/{essaimeId}/dashboard',
+    summary: "An essaimé's indicators stage by stage (accepted reports), next to the A.CO.R. reference",
+    tag: 'dashboards',
+    access: roles,
+    params: z.object({ essaimeId: idSchema('essaime') }).strict(),
+    response: { status: 200, description: "The essaimé's dashboard", schema: essaimeDashboardSchema },
+    errors: ['NOT_FOUND'],
+  }),
+  programme: defineRoute({
+    operationId: 'getProgrammeDashboard',
+    method: 'GET',
+    path: '/seasons/{seasonId}/dashboard',
+    summary: 'The programme stage by stage: totals, rates and spread by hypothesis, région and setting, next to the reference',
+    tag: 'dashboards',
+    access: ['staff'],
+    params: z.object({ seasonId: idSchema('season') }).strict(),
+    response: { status: 200, description: 'The programme dashboard', schema: programmeDashboardSchema },
+    errors: ['NOT_FOUND'],
+  }),
+};
