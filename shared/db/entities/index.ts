@@ -2,7 +2,6 @@ import type { ItemType } from '../entity';
 import { applicationsItemTypes } from './applications';
 import { auditItemTypes } from './audit';
 import { callsItemTypes } from './calls';
-import { dashboardsItemTypes } from './dashboards';
 import { essaimesItemTypes } from './essaimes';
 import { evaluationItemTypes } from './evaluation';
 import { governanceItemTypes } from './governance';
@@ -25,7 +24,6 @@ export const allItemTypes: readonly ItemType[] = [
   ...tutoringItemTypes,
   ...evaluationItemTypes,
   ...governanceItemTypes,
-  ...dashboardsItemTypes,
   ...privacyItemTypes,
   ...notificationsItemTypes,
   ...auditItemTypes,
