@@ -8,6 +8,7 @@ import type { RouteEntry } from '../../functions/routes';
 import { errorCatalogue, type ErrorCode } from '../../shared/errors';
 import type { HttpEvent, HttpResult, LambdaHandler } from '../../shared/http/handler';
 import { routeKey } from '../../shared/http/route';
+import { demoUserSchema, type DemoUser } from '../../shared/identity/schemas';
 import { toApiGatewayClaims, type DevAuth } from './dev-auth';
 import { renderDocsPage } from './docs-page';
 
@@ -15,12 +16,7 @@ import { renderDocsPage } from './docs-page';
  * Serves the API on localhost by turning each request into an API Gateway HTTP API (payload v2) event and
  * invoking the very handler module that Lambda runs. JWTs are verified here, as the authorizer does in AWS.
  */
-export interface DemoUser {
-  userId: string;
-  role: 'staff' | 'tutor' | 'referent';
-  displayName: string;
-  description: string;
-}
+export type { DemoUser } from '../../shared/identity/schemas';
 
 export interface LocalServerOptions {
   routes: RouteEntry[];
@@ -256,7 +252,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
 /** Local sign-in: pick a demo user, get a signed token. Exists only in the local server, never in AWS. */
 async function localAuth(req: IncomingMessage, res: ServerResponse, url: URL, method: string, options: LocalServerOptions) {
-  if (method === 'GET' && url.pathname === '/local-auth/demo-users') return json(res, 200, { items: options.demoUsers });
+  if (method === 'GET' && url.pathname === '/local-auth/demo-users') return json(res, 200, { items: options.demoUsers.map((user) => demoUserSchema.parse(user)) });
   if (method === 'GET' && url.pathname === '/local-auth/jwks.json') return json(res, 200, await options.auth.jwks());
   if (method === 'POST' && url.pathname === '/local-auth/token') {
     let userId: unknown;

@@ -35,3 +35,12 @@ export const meSchema = z.object({
   memberships: z.array(membershipSchema.omit({ userId: true })),
 });
 export type MeView = z.infer<typeof meSchema>;
+
+/** A demo user offered by the local sign-in page (local runs only: `GET /local-auth/demo-users`). */
+export const demoUserSchema = z.object({
+  userId: z.string(),
+  role: roleSchema,
+  displayName: z.string(),
+  description: z.string(),
+});
+export type DemoUser = z.infer<typeof demoUserSchema>;
