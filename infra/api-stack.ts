@@ -2,6 +2,7 @@ import {
   Annotations,
   CfnOutput,
   Duration,
+  Fn,
   NestedStack,
   RemovalPolicy,
   Stack,
@@ -51,6 +52,19 @@ export interface ApiStackProps extends StackProps {
   jobs?: readonly JobEntry[];
 }
 
+/**
+ * Whether the stack's CloudFront distribution is the API's only way in: yes unless CORS origins are set (a web
+ * app served elsewhere then calls the execute-api endpoint directly).
+ */
+export const cloudFrontFrontsApi = (settings: Settings) => settings.corsOrigins.length === 0;
+
+/**
+ * The value CloudFront sends in x-origin-verify and the route functions expect (ORIGIN_VERIFY): the random UUID
+ * CloudFormation gave the API stack, stable for its life, readable only inside the account, and free of any
+ * secret store or custom resource.
+ */
+export const originVerifyOf = (apiStack: Stack): string => Fn.select(2, Fn.split('/', apiStack.stackId));
+
 /** The route functions of one OpenAPI tag. */
 export class RouteGroupStack extends NestedStack {}
 
@@ -94,6 +108,7 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const { settings, table } = props;
     const functionDefaults = { table, logLevel: settings.logLevel, tracing: settings.tracing };
+    const routeEnvironment: Record<string, string> = cloudFrontFrontsApi(settings) ? { ORIGIN_VERIFY: originVerifyOf(this) } : {};
 
     // --- HTTP API ------------------------------------------------------------------------------------------
     this.api = new HttpApi(this, 'HttpApi', {
@@ -104,9 +119,9 @@ export class ApiStack extends Stack {
         ? {
             corsPreflight: {
               allowOrigins: settings.corsOrigins,
-              allowHeaders: ['authorization', 'content-type'],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
               allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-              exposeHeaders: ['x-correlation-id', 'content-disposition'],
+              exposeHeaders: ['x-correlation-id', 'content-disposition', 'idempotent-replayed'],
               maxAge: Duration.hours(1),
             },
           }
@@ -158,6 +173,7 @@ export class ApiStack extends Stack {
       const fn = new ApiFunction(group, spec.operationId, {
         ...functionDefaults,
         entry,
+        environment: routeEnvironment,
         description: `${key} - ${spec.summary}`.slice(0, 256),
         // GET routes only read; everything else may write (through commit()).
         tableAccess: spec.method === 'GET' ? 'read' : 'readwrite',

@@ -11,6 +11,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -27,6 +29,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { rules } from 'cdk-nag';
 import type { Construct, IConstruct } from 'constructs';
+import { apiSecurityHeaders, originVerifyHeader, webContentSecurityPolicy } from '../shared/http/security';
+import { cloudFrontFrontsApi, originVerifyOf } from './api-stack';
 import { repoRoot } from './paths';
 import type { Settings } from './settings';
 
@@ -104,6 +108,27 @@ export class WebStack extends Stack {
     });
 
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    // The API refuses what does not carry this header (ORIGIN_VERIFY): its execute-api endpoint is no way around CloudFront.
+    const originHeaders = cloudFrontFrontsApi(props.settings) ? { [originVerifyHeader]: originVerifyOf(Stack.of(props.api)) } : undefined;
+    const signIn = props.userPoolDomain.baseUrl();
+    const securityHeaders = (contentSecurityPolicy: string) => ({
+      contentSecurityPolicy: { contentSecurityPolicy, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+    });
+    // The app: its own scripts and styles only; it calls the API (same origin) and the hosted UI's token endpoint.
+    const appHeaders = new ResponseHeadersPolicy(this, 'AppHeaders', {
+      comment: 'Web app: strict CSP and security headers',
+      securityHeadersBehavior: securityHeaders(webContentSecurityPolicy({ connect: [signIn], formAction: [signIn] })),
+    });
+    // The API's answers, its gateway's own refusals (authorizer, throttling) included: never cached, never framed.
+    const apiHeaders = new ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: 'API: no-store and security headers',
+      securityHeadersBehavior: securityHeaders(apiSecurityHeaders['content-security-policy']!),
+      customHeadersBehavior: { customHeaders: [{ header: 'Cache-Control', value: apiSecurityHeaders['cache-control']!, override: true }] },
+    });
     const certificate = props.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined;
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -122,7 +147,7 @@ export class WebStack extends Stack {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: appHeaders,
         compress: true,
         functionAssociations: [
           {
@@ -133,13 +158,13 @@ export class WebStack extends Stack {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }),
+          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2], customHeaders: originHeaders }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           // Every viewer header but Host (API Gateway needs its own): the Authorization header reaches the API.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+          responseHeadersPolicy: apiHeaders,
           functionAssociations: [
             {
               eventType: FunctionEventType.VIEWER_REQUEST,

@@ -42,6 +42,10 @@ export const config = {
   get checkAnswers(): boolean {
     return read('CHECK_ANSWERS', false) === '1';
   },
+  /** Set on route functions when CloudFront fronts the API: the value CloudFront sends in x-origin-verify. */
+  get originVerify(): string | undefined {
+    return read('ORIGIN_VERIFY', false);
+  },
   get region(): string {
     return read('AWS_REGION', false) ?? 'eu-west-3';
   },

@@ -4,15 +4,20 @@ import type { Role } from '../../shared/access/principal';
 /**
  * Local stand-in for Cognito and the API Gateway JWT authorizer: a development signing key made at start,
  * tokens shaped like Cognito ID tokens, and the same checks the authorizer makes (signature with an
- * algorithm allow-list, expiry, issuer, audience).
+ * algorithm allow-list, expiry required, issuer, audience) plus the wrapper's: ID tokens only.
  */
 export const DEV_ALGORITHM = 'ES256';
 
-/** Overrides exist so tests can make tokens that are well signed but for another audience or issuer. */
+/** Overrides exist so tests can make tokens that are well signed but refused, or with other groups. */
 export interface SignOptions {
-  expiresIn?: string;
+  /** null: no `exp` at all. */
+  expiresIn?: string | null;
   audience?: string;
   issuer?: string;
+  /** 'access': shaped like a Cognito access token (client_id, no aud). */
+  tokenUse?: 'id' | 'access';
+  /** cognito:groups as written; default [role]. */
+  groups?: string[];
 }
 
 export interface DevAuth {
@@ -30,17 +35,29 @@ export async function createDevAuth(options: { issuer: string; audience?: string
   return {
     issuer,
     audience,
-    sign: (user, signOptions = {}) =>
-      new SignJWT({ 'cognito:groups': [user.role], token_use: 'id', ...(user.name ? { name: user.name } : {}) })
+    sign: (user, signOptions = {}) => {
+      const client = signOptions.audience ?? audience;
+      const access = signOptions.tokenUse === 'access';
+      const jwt = new SignJWT({
+        'cognito:groups': signOptions.groups ?? [user.role],
+        token_use: signOptions.tokenUse ?? 'id',
+        ...(access ? { client_id: client, scope: 'openid email profile' } : {}),
+        ...(user.name && !access ? { name: user.name } : {}),
+      })
         .setProtectedHeader({ alg: DEV_ALGORITHM, kid: 'local-dev' })
         .setSubject(user.userId)
         .setIssuer(signOptions.issuer ?? issuer)
-        .setAudience(signOptions.audience ?? audience)
-        .setIssuedAt()
-        .setExpirationTime(signOptions.expiresIn ?? '12h')
-        .sign(privateKey),
-    verify: async (token) =>
-      (await jwtVerify(token, publicKey, { algorithms: [DEV_ALGORITHM], issuer, audience, clockTolerance: 5 })).payload,
+        .setIssuedAt();
+      if (!access) jwt.setAudience(client);
+      if (signOptions.expiresIn !== null) jwt.setExpirationTime(signOptions.expiresIn ?? '12h');
+      return jwt.sign(privateKey);
+    },
+    // ID tokens only, as the handler wrapper accepts (shared/access/principal.ts isAcceptedToken): they carry aud.
+    verify: async (token) => {
+      const { payload } = await jwtVerify(token, publicKey, { algorithms: [DEV_ALGORITHM], issuer, audience, requiredClaims: ['exp', 'sub'], clockTolerance: 5 });
+      if (payload.token_use !== 'id') throw new Error('Only ID tokens are accepted');
+      return payload;
+    },
     jwks: async () => ({ keys: [{ ...(await exportJWK(publicKey)), kid: 'local-dev', alg: DEV_ALGORITHM, use: 'sig' }] }),
   };
 }

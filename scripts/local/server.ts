@@ -8,6 +8,7 @@ import type { RouteEntry } from '../../functions/routes';
 import { errorCatalogue, type ErrorCode } from '../../shared/errors';
 import type { HttpEvent, HttpResult, LambdaHandler } from '../../shared/http/handler';
 import { routeKey } from '../../shared/http/route';
+import { apiSecurityHeaders, webContentSecurityPolicy } from '../../shared/http/security';
 import { demoUserSchema, type DemoUser } from '../../shared/identity/schemas';
 import { toApiGatewayClaims, type DevAuth } from './dev-auth';
 import { renderDocsPage } from './docs-page';
@@ -60,16 +61,64 @@ function errorJson(res: ServerResponse, code: ErrorCode, message: string): void 
   json(res, errorCatalogue[code].status, { error: { code, message, details: [] } });
 }
 
-async function readBody(req: IncomingMessage, limit = 6 * 1024 * 1024): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('PAYLOAD_TOO_LARGE');
-    chunks.push(chunk as Buffer);
+class BodyTooLarge extends Error {
+  constructor(readonly closeConnection: boolean) {
+    super('PAYLOAD_TOO_LARGE');
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
+
+/** Past this size a body is not even drained: the 413 closes the connection instead. */
+const drainLimit = 64 * 1024 * 1024;
+
+/**
+ * Reads the body up to `limit` bytes. A larger body is still read to its end and dropped, so that after the
+ * 413 a kept-alive connection is ready for its next request (stopping mid-body would leave the rest of it
+ * to be parsed as the next request).
+ */
+function readBody(req: IncomingMessage, limit = 6 * 1024 * 1024): Promise<string> {
+  return new Promise((resolveBody, rejectBody) => {
+    if (Number(req.headers['content-length'] ?? 0) > drainLimit) return rejectBody(new BodyTooLarge(true));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (error?: Error) => {
+      req.off('data', onData).off('end', onEnd).off('error', settle).off('close', onClose);
+      if (error) rejectBody(error);
+      else if (size > limit) rejectBody(new BodyTooLarge(false));
+      else resolveBody(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+      if (size > drainLimit) settle(new BodyTooLarge(true));
+    };
+    const onEnd = () => settle();
+    const onClose = () => settle(new Error('The client closed the connection'));
+    req.on('data', onData).on('end', onEnd).on('error', settle).on('close', onClose);
+  });
+}
+
+/** Answers 413; a body too large to drain also ends its connection once the answer is sent. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  if (!(error instanceof BodyTooLarge)) {
+    req.socket.destroy();
+    return;
+  }
+  if (error.closeConnection) {
+    res.setHeader('connection', 'close');
+    res.on('finish', () => req.socket.destroy());
+  }
+  errorJson(res, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+}
+
+/**
+ * The web app's CSP. Locally connect-src also allows any https: origin, because config.json may point the app
+ * at a Cognito hosted UI this server cannot know (the end-to-end test of the Cognito sign-in does); in AWS
+ * CloudFront names the exact sign-in origin (infra/web-stack.ts).
+ */
+const localWebCsp = webContentSecurityPolicy({ connect: ['https:'] });
+/** The local API docs page is one inline script and style of this repository. */
+const docsCsp = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,11 +133,21 @@ const contentTypes: Record<string, string> = {
 
 function serveStatic(res: ServerResponse, webDir: string, pathname: string): boolean {
   const root = resolve(webDir);
-  let file = normalize(join(root, decodeURIComponent(pathname)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false; // a broken percent-encoding names no file: the caller gets the 404 of an unknown path
+  }
+  let file = normalize(join(root, decoded));
   if (!file.startsWith(root)) return false;
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html'); // single-page app fallback
   if (!existsSync(file)) return false;
-  res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+    'content-security-policy': localWebCsp,
+  });
   res.end(readFileSync(file));
   return true;
 }
@@ -177,8 +236,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     try {
       const url = new URL(req.url ?? '/', baseUrl);
       const method = (req.method ?? 'GET').toUpperCase();
+      // Every answer starts with the API's headers; the web app's files and the docs page replace the CSP.
+      for (const [name, value] of Object.entries(apiSecurityHeaders)) res.setHeader(name, value);
       if (method === 'GET' && url.pathname === '/docs') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': docsCsp });
         res.end(renderDocsPage());
         return;
       }
@@ -217,8 +278,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       let body: string;
       try {
         body = await readBody(req);
-      } catch {
-        return errorJson(res, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+      } catch (error) {
+        return tooLarge(req, res, error);
       }
       const url2 = new URL(apiPath + url.search, baseUrl);
       const event = toEvent(req, url2, body, matched.route, matched.params, claims);
@@ -256,8 +317,14 @@ async function localAuth(req: IncomingMessage, res: ServerResponse, url: URL, me
   if (method === 'GET' && url.pathname === '/local-auth/jwks.json') return json(res, 200, await options.auth.jwks());
   if (method === 'POST' && url.pathname === '/local-auth/token') {
     let userId: unknown;
+    let raw: string;
     try {
-      userId = (JSON.parse(await readBody(req, 10_000)) as { userId?: unknown }).userId;
+      raw = await readBody(req, 10_000);
+    } catch (error) {
+      return tooLarge(req, res, error);
+    }
+    try {
+      userId = (JSON.parse(raw) as { userId?: unknown }).userId;
     } catch {
       return errorJson(res, 'INVALID_JSON', 'The request body is not valid JSON');
     }

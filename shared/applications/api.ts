@@ -64,6 +64,7 @@ export const applicationsApi = {
   create: defineRoute({
     operationId: 'createApplication',
     method: 'POST',
+    idempotent: true,
     path: '/calls/{callId}/applications',
     summary: 'Start an application (draft) to an open call; eligibility is computed at every save',
     tag: 'applications',
@@ -179,6 +180,7 @@ export const applicationsApi = {
   addNote: defineRoute({
     operationId: 'addApplicationNote',
     method: 'POST',
+    idempotent: true,
     path: '/applications/{applicationId}/notes',
     summary: 'A private note, visible to staff only',
     tag: 'applications',

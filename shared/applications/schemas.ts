@@ -3,6 +3,7 @@ import { callIdSchema, answersSchema, answerSchema, criterionIdSchema, eligibili
 import { needSchema, participantInputSchema, territorySchema } from '../essaimes/schemas';
 import { idSchema } from '../ids';
 import { hypothesisSchema } from '../seasons/schemas';
+import { fte, percent, version } from '../numbers';
 
 /**
  * An application ("candidature") of a structure to a call, owned by the applicant (a user with the referent
@@ -25,7 +26,7 @@ export const structureInputSchema = z
     name: z.string().trim().min(2).max(200),
     legalForm: z.string().trim().min(2).max(120).optional(),
     address: z.string().trim().min(5).max(500).optional(),
-    staffFte: z.number().min(0).max(100_000).optional().describe('Staff in full-time equivalents'),
+    staffFte: fte().optional().describe('Staff in full-time equivalents (0 to 1000, at most 2 decimals)'),
     budgetSituation: budgetSituationSchema.optional(),
     missions: z.string().trim().min(1).max(4000).optional(),
     publicServed: z.string().trim().min(1).max(4000).optional(),
@@ -82,7 +83,7 @@ export type CreateApplicationInput = z.output<typeof createApplicationBody>;
 
 export const updateApplicationBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     structure: applicationSections.structure.optional(),
     territory: applicationSections.territory.optional(),
     hypothesis: applicationSections.hypothesis.optional(),
@@ -125,7 +126,7 @@ export const listApplicationsQuery = z
     departementCode: z.string().regex(/^(\d{2,3}|2A|2B)$/).optional(),
     setting: z.enum(['urban', 'rural', 'semi-rural']).optional(),
     eligibility: z.enum(['eligible', 'ineligible', 'incomplete']).optional(),
-    minScore: z.coerce.number().min(0).max(100).optional(),
+    minScore: percent({ coerce: true }).optional(),
   })
   .strict();
 export type ListApplicationsQuery = z.output<typeof listApplicationsQuery>;

@@ -119,3 +119,18 @@ export type CriterionVerification = z.infer<typeof criterionVerificationSchema>;
 
 export const correctionRequestedSchema = applicationSchema.pick({ status: true, correction: true });
 export type CorrectionRequested = z.infer<typeof correctionRequestedSchema>;
+
+/** What of an audit change tells a reviewer's judgement: hidden from a staff member who recused. */
+const REVIEW_JUDGEMENT_CHANGES = ['scores', 'weightedScore', 'score', 'comment'] as const;
+
+/**
+ * An entry of the application's audit trail as a staff member may read it: a member who recused sees who
+ * did what and when, not the reviewers' scores and comments (as staffView hides the reviews).
+ */
+export function auditEntryForStaff<E extends { changes: Record<string, unknown> }>(principal: Principal, app: Pick<Application, 'recusedUserIds'>, entry: E): E {
+  if (!app.recusedUserIds.includes(principal.userId)) return entry;
+  const hidden = REVIEW_JUDGEMENT_CHANGES.filter((k) => k in entry.changes);
+  if (!hidden.length) return entry;
+  const changes = Object.fromEntries(Object.entries(entry.changes).filter(([k]) => !hidden.includes(k as (typeof hidden)[number])));
+  return { ...entry, changes: { ...changes, hiddenFromRecused: hidden } };
+}

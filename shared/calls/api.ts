@@ -35,6 +35,7 @@ export const callsApi = {
   create: defineRoute({
     operationId: 'createCall',
     method: 'POST',
+    idempotent: true,
     path: '/calls',
     summary: "Create a call for a season (draft), with the study's default criteria and rubric unless given",
     tag: 'calls',
@@ -92,6 +93,7 @@ export const callsApi = {
   createCriteriaVersion: defineRoute({
     operationId: 'createCriteriaVersion',
     method: 'POST',
+    idempotent: true,
     path: '/calls/{callId}/criteria-versions',
     summary: 'Change the frozen criteria of an open call by creating a new version (submitted applications keep theirs)',
     tag: 'calls',
@@ -138,6 +140,7 @@ export const callsApi = {
   publishDecisions: defineRoute({
     operationId: 'publishDecisions',
     method: 'POST',
+    idempotent: true,
     path: '/calls/{callId}/publish-decisions',
     summary: 'Publish the decisions of a closed call: notify applicants (outbox) and create the essaimés of the selected',
     tag: 'calls',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
+import { figure, version } from '../numbers';
 
 /**
  * Calls for candidate territories: the call itself, its criteria (versioned) and its review rubric.
@@ -34,8 +35,8 @@ export const criterionSchema = z.discriminatedUnion('kind', [
       ...criterionBase,
       kind: z.literal('number').describe('A declared number compared with a threshold (inclusive)'),
       unit: z.string().trim().min(1).max(30),
-      min: z.number().finite().optional(),
-      max: z.number().finite().optional(),
+      min: figure().optional(),
+      max: figure().optional(),
     })
     .strict(),
   z
@@ -118,7 +119,7 @@ export type CriteriaVersionsView = z.infer<typeof criteriaVersionsViewSchema>;
 // ---------------------------------------------------------------------------------------------- answers
 
 export const answerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('number'), value: z.number().finite().min(-1e9).max(1e9) }).strict(),
+  z.object({ kind: z.literal('number'), value: figure() }).strict(),
   z.object({ kind: z.literal('yes_no'), value: z.boolean() }).strict(),
   z
     .object({
@@ -277,7 +278,7 @@ export type CreateCallInput = z.output<typeof createCallBody>;
 
 export const updateCallBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     title: z.string().trim().min(3).max(200).optional(),
     description: z.string().trim().max(10_000).optional(),
     hypotheses: hypothesesInput.optional(),
@@ -290,12 +291,12 @@ export const updateCallBody = z
 export type UpdateCallInput = z.output<typeof updateCallBody>;
 
 export const replaceCriteriaBody = z
-  .object({ expectedVersion: z.number().int().min(1).describe("The call's version"), criteria: criteriaSetSchema })
+  .object({ expectedVersion: version().describe("The call's version"), criteria: criteriaSetSchema })
   .strict();
 
 export const newCriteriaVersionBody = z
   .object({
-    expectedVersion: z.number().int().min(1).describe("The call's version"),
+    expectedVersion: version().describe("The call's version"),
     criteria: criteriaSetSchema,
     reason: z.string().trim().min(3).max(2000),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEntity } from '../db/entity';
-import { essaime, essaimeUnique, participant } from '../db/entities/essaimes';
+import { activeParticipantEmail, essaime, essaimeUnique, participant } from '../db/entities/essaimes';
 import { essaimeSchema, participantSchema } from './schemas';
 
 /** Essaimés are listed by structure name, case-insensitively. */
@@ -11,3 +11,8 @@ export const essaimeUniqueEntity = defineEntity(
   z.object({ seasonId: z.string().optional(), structureId: z.string().optional(), essaimeId: z.string() }),
 );
 export const participantEntity = defineEntity(participant, participantSchema);
+/** Which participant holds an e-mail in an essaimé while active (the uniqueness item of shared/essaimes/participants.ts). */
+export const activeParticipantEmailEntity = defineEntity(
+  activeParticipantEmail,
+  z.object({ essaimeId: z.string(), emailHash: z.string(), participantId: z.string() }),
+);

@@ -6,6 +6,7 @@ import { conflict } from '../errors';
 import { membershipEntity } from '../identity/entities';
 import type { Membership } from '../identity/schemas';
 import { essaimeEntity, essaimeUniqueEntity, participantEntity } from './entities';
+import { claimEmailWrite, sameEmail } from './participants';
 import type { Essaime, Need, Participant } from './schemas';
 
 /**
@@ -33,6 +34,8 @@ export function createEssaimeWrites(db: Db, essaime: Essaime, participants: Part
     ),
     putNew(db, essaimeEntity, essaime),
     ...participants.map((p) => putItem(db, participantEntity, p)),
+    // one claim per person: a transaction cannot write one item twice
+    ...participants.filter((p, i) => participants.findIndex((q) => sameEmail(q.email, p.email)) === i).map((p) => claimEmailWrite(db, p)),
     referentMembershipWrite(db, essaime, since),
   ];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../ids';
 import { axisSchema, settingSchema } from '../programme/axes';
 import { hypothesisSchema } from '../seasons/schemas';
+import { count } from '../numbers';
 
 export const territorySchema = z
   .object({
@@ -10,7 +11,7 @@ export const territorySchema = z
     departement: z.string().trim().min(2).max(100),
     departementCode: z.string().regex(/^(\d{2,3}|2A|2B)$/, 'A département code such as 63, 2A or 971'),
     setting: settingSchema,
-    population: z.number().int().min(0).max(20_000_000),
+    population: count(20_000_000),
   })
   .strict();
 export type Territory = z.infer<typeof territorySchema>;

@@ -40,6 +40,7 @@ export const evaluationApi = {
   createStage: defineRoute({
     operationId: 'createStage',
     method: 'POST',
+    idempotent: true,
     path: '/seasons/{seasonId}/stages',
     summary: 'Add an evaluation stage to a season, with the default template of its kind',
     tag,
@@ -52,6 +53,7 @@ export const evaluationApi = {
   createDefaultStages: defineRoute({
     operationId: 'createDefaultStages',
     method: 'POST',
+    idempotent: true,
     path: '/seasons/{seasonId}/stages/defaults',
     summary: "The study's three stages (first return, intermediate report, final report) with their dates",
     tag,
@@ -226,6 +228,7 @@ export const evaluationApi = {
   addQuestionnaire: defineRoute({
     operationId: 'addQuestionnaireResponse',
     method: 'POST',
+    idempotent: true,
     path: '/stages/{stageId}/reports/{essaimeId}/questionnaires',
     summary: "Record one anonymous questionnaire answer of the structure's director or a professional",
     tag,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEntity } from '../db/entity';
-import { evaluationAggregate, evaluationReport, evaluationStage, questionnaireResponse, reportTemplate } from '../db/entities/evaluation';
+import { evaluationAggregate, evaluationReport, evaluationStage, questionnaireCount, questionnaireResponse, reportTemplate } from '../db/entities/evaluation';
 import { aggregateKeyOf } from './aggregate-rules';
 import { questionnaireResponseSchema, reportSchema, stageSchema, templateSchema } from './schemas';
 
@@ -11,6 +11,8 @@ export const stageEntity = defineEntity(evaluationStage, stageSchema);
 export const templateEntity = defineEntity(reportTemplate, templateSchema, { derive: (t) => ({ paddedVersion: paddedVersion(t.templateVersion) }) });
 export const reportEntity = defineEntity(evaluationReport, reportSchema);
 export const questionnaireEntity = defineEntity(questionnaireResponse, questionnaireResponseSchema);
+/** A structure's number of questionnaire answers on a stage (the cap's counter). */
+export const questionnaireCountEntity = defineEntity(questionnaireCount, z.object({ stageId: z.string(), essaimeId: z.string(), count: z.number().int() }));
 
 /** An aggregate item: where it counts, its counters, and one number per indicator total (t_<key>) and rate bucket (b_<bucket>). */
 export const aggregateItemSchema = z

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { Principal } from '../access/principal';
 import { parisDay } from '../calendar';
+import { withRetry } from '../db/retry';
 import { commit } from '../db/transact';
 import { conflict, unprocessable } from '../errors';
 import { newId } from '../ids';
 import type { Deps } from '../runtime';
 import { loadContext, prefixed, requireTemplate } from './context';
-import { listQuestionnaires, putQuestionnaireWrite } from './repository';
+import { countQuestionnaireWrite, getQuestionnaireCount, listQuestionnaires, putQuestionnaireWrite } from './repository';
 import { checkQuestionnaireAnswers, isOpen, personalDataFindings } from './rules';
 import type { addQuestionnaireBody, QuestionnaireResponse } from './schemas';
 
@@ -29,10 +30,10 @@ export async function addQuestionnaireResponse(deps: Deps, principal: Principal,
     ...personalDataFindings({ respondentFunction: input.respondentFunction ?? '' }, '').map((d) => ({ ...d, path: 'respondentFunction' })),
   ];
   if (problems.length) throw unprocessable('INVALID_ANSWERS', 'Some answers are not valid', prefixed(problems, 'body'));
-  const existing = await listQuestionnaires(deps.db, stageId, essaimeId);
-  if (existing.length >= MAX_QUESTIONNAIRES_PER_STRUCTURE) {
-    throw conflict('QUESTIONNAIRE_LIMIT', `At most ${MAX_QUESTIONNAIRES_PER_STRUCTURE} answers per structure`);
-  }
+  const limitReached = () => conflict('QUESTIONNAIRE_LIMIT', `At most ${MAX_QUESTIONNAIRES_PER_STRUCTURE} answers per structure`);
+  // The counter decides (a condition of the transaction below); answers stored before it existed seed it.
+  const counted = (await getQuestionnaireCount(deps.db, stageId, essaimeId)) ?? (await listQuestionnaires(deps.db, stageId, essaimeId)).length;
+  if (counted >= MAX_QUESTIONNAIRES_PER_STRUCTURE) throw limitReached();
   const now = deps.now().toISOString();
   const response: QuestionnaireResponse = {
     responseId: newId('questionnaire'),
@@ -46,9 +47,10 @@ export async function addQuestionnaireResponse(deps: Deps, principal: Principal,
     createdAt: now,
     createdBy: principal.userId,
   };
-  await commit(deps.db, principal, [putQuestionnaireWrite(deps.db, response)], [
+  // parallel answers meet on the counter item: a collided transaction is sent again, its condition decides
+  await withRetry(() => commit(deps.db, principal, [countQuestionnaireWrite(deps.db, stageId, essaimeId, counted, MAX_QUESTIONNAIRES_PER_STRUCTURE, limitReached()), putQuestionnaireWrite(deps.db, response)], [
     { action: 'questionnaire.answered', entityType: 'stage', entityId: stageId, changes: { essaimeId, responseId: response.responseId, respondentRole: response.respondentRole } },
-  ], deps.now());
+  ], deps.now()));
   return response;
 }
 

@@ -75,10 +75,15 @@ export async function saveReportDraft(deps: Deps, principal: Principal, stageId:
   return next;
 }
 
-/** Hands the report in: every required field present and consistent. Late if after the due date. */
+/**
+ * Hands the report in: every required field present and consistent. Late if after the due date. Repeating a
+ * submission that is already in (same version read, nothing changed since) answers the submitted report.
+ */
 export async function submitReport(deps: Deps, principal: Principal, stageId: string, essaimeId: string, expectedVersion: number): Promise<Report> {
   const ctx = await loadContext(deps, principal, stageId, essaimeId);
   const current = requireReport(ctx);
+  // A repeated submission (its answer was lost): the report is exactly as that submission left it, so say so again.
+  if (current.status === 'submitted' && current.version === expectedVersion + 1) return current;
   assertCanDo('submit', current, expectedVersion);
   const template = await requireTemplate(deps, stageId, current.templateVersion);
   const inconsistent = checkConsistency(template, contentOf(current));

@@ -1,10 +1,10 @@
 import type { Db } from '../db/client';
 import { fill, staticPrefix } from '../db/entity';
 import type { Page, PageQuery } from '../db/pagination';
-import { getOne, putItem, putNew, putVersioned, queryAllOf, queryPageOf } from '../db/store';
+import { getOne, putItem, putNew, putVersioned, queryAllOf, queryPageOf, updateOne } from '../db/store';
 import type { Write } from '../db/transact';
-import { conflict } from '../errors';
-import { paddedVersion, questionnaireEntity, reportEntity, stageEntity, templateEntity } from './entities';
+import { conflict, type DomainError } from '../errors';
+import { paddedVersion, questionnaireCountEntity, questionnaireEntity, reportEntity, stageEntity, templateEntity } from './entities';
 import type { QuestionnaireResponse, Report, ReportStatus, Stage, Template } from './schemas';
 
 /** Stages, template versions, reports and questionnaire answers of the staged evaluation. */
@@ -105,6 +105,26 @@ export function listReportsOfSeasonByStatus(db: Db, seasonId: string, status: Re
 
 export function putQuestionnaireWrite(db: Db, response: QuestionnaireResponse): Write {
   return putNew(db, questionnaireEntity, response);
+}
+
+/** How many answers the structure has on the stage by its counter; undefined before its first counted answer. */
+export async function getQuestionnaireCount(db: Db, stageId: string, essaimeId: string): Promise<number | undefined> {
+  return (await getOne(db, questionnaireCountEntity, { stageId, essaimeId }, true))?.count;
+}
+
+/**
+ * One more answer on the structure's counter, refused with `onFull` once it holds `max`: the cap is a
+ * condition of the answer's own transaction, so parallel answers cannot pass it together. `initial` is the
+ * count of answers stored before the counter existed (its first write only).
+ */
+export function countQuestionnaireWrite(db: Db, stageId: string, essaimeId: string, initial: number, max: number, onFull: DomainError): Write {
+  return updateOne(db, questionnaireCountEntity, { stageId, essaimeId }, {
+    expression: 'SET #count = if_not_exists(#count, :initial) + :one, #type = :type, stageId = :stageId, essaimeId = :essaimeId',
+    condition: 'attribute_not_exists(pk) OR #count < :max',
+    names: { '#count': 'count', '#type': 'type' },
+    values: { ':initial': initial, ':one': 1, ':max': max, ':type': questionnaireCountEntity.itemType.type, ':stageId': stageId, ':essaimeId': essaimeId },
+    onFailed: onFull,
+  });
 }
 
 /** A stage's questionnaire answers, or one structure's (at most MAX_QUESTIONNAIRES_PER_STRUCTURE). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../ids';
 import { settingSchema } from '../programme/axes';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
+import { figure, version } from '../numbers';
 
 /**
  * Staged evaluation: the stages of a season, their versioned report templates, the reports of each essaimé
@@ -110,14 +111,14 @@ export const createDefaultStagesBody = z
 
 export const updateStageBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     name: z.string().trim().min(3).max(200).optional(),
     opensOn: isoDate.optional(),
     dueOn: isoDate.optional(),
   })
   .strict();
 
-export const updateTemplateBody = templateContentSchema.extend({ expectedVersion: z.number().int().min(1) }).strict();
+export const updateTemplateBody = templateContentSchema.extend({ expectedVersion: version() }).strict();
 
 export const reportStatuses = ['draft', 'submitted', 'changes-requested', 'accepted'] as const;
 export const reportStatusSchema = z.enum(reportStatuses);
@@ -126,8 +127,8 @@ export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export const periodSchema = z.object({ start: isoDate, end: isoDate }).strict();
 export type Period = z.infer<typeof periodSchema>;
 
-/** Any finite number: the consistency rules (not the shape check) say what is wrong with a figure, as 422. */
-export const indicatorValuesSchema = z.record(fieldKeySchema, z.number());
+/** A storable figure: the consistency rules (not the shape check) say what is wrong with it (sign, unit), as 422. */
+export const indicatorValuesSchema = z.record(fieldKeySchema, figure(1_000_000));
 export const answersSchema = z.record(fieldKeySchema, z.string().max(8000));
 
 export const reviewCommentSchema = z
@@ -177,25 +178,25 @@ export type Report = z.infer<typeof reportSchema>;
 
 export const saveReportBody = z
   .object({
-    expectedVersion: z.number().int().min(0).describe('0 to create the draft, then the version last read'),
+    expectedVersion: version(0).describe('0 to create the draft, then the version last read'),
     period: periodSchema.nullable().optional(),
     indicators: indicatorValuesSchema.optional(),
     answers: answersSchema.optional(),
   })
   .strict();
 
-export const versionBody = z.object({ expectedVersion: z.number().int().min(1) }).strict();
+export const versionBody = z.object({ expectedVersion: version() }).strict();
 
 export const requestChangesBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     comments: z.array(reviewCommentSchema).min(1).max(50),
   })
   .strict();
 
 export const reopenBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     reason: z.string().trim().min(5).max(4000),
   })
   .strict();
@@ -219,7 +220,7 @@ export const addQuestionnaireBody = z
   .object({
     respondentRole: respondentRoleSchema,
     respondentFunction: z.string().trim().min(2).max(120).optional(),
-    answers: z.record(fieldKeySchema, z.union([z.number(), z.string().max(8000)])),
+    answers: z.record(fieldKeySchema, z.union([figure(1_000_000), z.string().max(8000)])),
   })
   .strict();
 

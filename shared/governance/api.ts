@@ -43,6 +43,7 @@ export const governanceApi = {
   recordLabelDecision: defineRoute({
     operationId: 'recordLabelDecision',
     method: 'POST',
+    idempotent: true,
     path: '/essaimes/{essaimeId}/label-decisions',
     summary: "Record A.CO.R.'s label decision (labelled, conditional, not yet) with its reasons",
     tag: 'governance',
@@ -55,6 +56,7 @@ export const governanceApi = {
   recordMeeting: defineRoute({
     operationId: 'recordSteeringMeeting',
     method: 'POST',
+    idempotent: true,
     path: '/seasons/{seasonId}/steering-meetings',
     summary: 'Record a meeting of the steering body or of the governance committee',
     tag: 'governance',

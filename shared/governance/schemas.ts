@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../ids';
 import { principleSchema, principles } from '../programme/axes';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
+import { version } from '../numbers';
 
 /**
  * Fidelity to the method (assessed by the essaimé's A.CO.R. tutor), the label decision (recorded by staff
@@ -28,7 +29,7 @@ export const principleAssessmentSchema = z
 
 export const assessFidelityBody = z
   .object({
-    expectedVersion: z.number().int().min(0).describe('0 for the first assessment of this stage, then the version read'),
+    expectedVersion: version(0).describe('0 for the first assessment of this stage, then the version read'),
     principles: z
       .array(principleAssessmentSchema)
       .length(principles.length)

@@ -6,7 +6,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { z } from 'zod';
-import { roleFromClaims, type JwtClaims, type Principal } from '../access/principal';
+import { isAcceptedToken, roleFromClaims, type JwtClaims, type Principal } from '../access/principal';
 import { assertRole } from '../access/policy';
 import { badRequest, forbidden, unauthorized } from '../errors';
 import { resolveCaller, type Me } from '../identity/principal';
@@ -16,6 +16,8 @@ import { config } from '../config';
 import { checkAnswer, checkErrorCode } from './answer-check';
 import { toErrorResponse, zodDetails } from './errors';
 import { routeKey, type HttpReply, type RouteSpec } from './route';
+import { idempotencyKeyOf, runIdempotent } from './idempotency';
+import { correlationIdOf, secured } from './security';
 
 export type { HttpReply } from './route';
 
@@ -67,7 +69,23 @@ function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, wh
 
 function decodedParams(event: HttpEvent): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(event.pathParameters ?? {})) if (v !== undefined) out[k] = decodeURIComponent(v);
+  const malformed: string[] = [];
+  for (const [k, v] of Object.entries(event.pathParameters ?? {})) {
+    if (v === undefined) continue;
+    // A broken percent-encoding (`%E0%A4%A`) is the caller's mistake, so a 400 rather than a URIError's 500.
+    try {
+      out[k] = decodeURIComponent(v);
+    } catch {
+      malformed.push(k);
+    }
+  }
+  if (malformed.length) {
+    throw badRequest(
+      'VALIDATION_FAILED',
+      'The request params is not valid',
+      malformed.map((k) => ({ path: `params.${k}`, message: 'Malformed percent-encoding', code: 'invalid_format' })),
+    );
+  }
   return out;
 }
 
@@ -103,10 +121,11 @@ const httpErrors = (spec: RouteSpec): MiddlewareObj<HttpEvent, HttpResult> => ({
         request.error = drift as Error;
       }
     }
-    const { response, unexpected } = toErrorResponse(request.error);
+    const { response, unexpected, transient } = toErrorResponse(request.error);
     if (unexpected) logger.error('Unhandled error', { error: request.error as Error });
+    else if (transient) logger.warn('Database unavailable', { status: response.statusCode, error: request.error as Error });
     else logger.info('Request refused', { status: response.statusCode });
-    const correlationId = request.event?.requestContext?.requestId;
+    const correlationId = correlationIdOf(request.event);
     request.response = correlationId
       ? { ...response, headers: { ...response.headers, 'x-correlation-id': correlationId } }
       : response;
@@ -121,11 +140,11 @@ const httpErrors = (spec: RouteSpec): MiddlewareObj<HttpEvent, HttpResult> => ({
 export function httpHandler<S extends RouteSpec>(spec: S, run: (request: HttpRequest<S>) => Promise<HttpReply>) {
   const key = routeKey(spec);
   const core = async (event: HttpEvent): Promise<HttpResult> => {
-    const correlationId = event.headers?.['x-correlation-id'] ?? event.requestContext.requestId;
+    const correlationId = correlationIdOf(event) ?? event.requestContext.requestId;
     logger.appendKeys({ route: key, correlationId });
     const claims = claimsOf(event);
     if (spec.access !== 'public') {
-      if (!claims) throw unauthorized();
+      if (!claims || !isAcceptedToken(claims)) throw unauthorized();
       const role = roleFromClaims(claims);
       if (!role) throw forbidden('NO_ROLE', 'Your account has no role in the programme');
       assertRole({ userId: '', role, structureIds: [] }, spec.access);
@@ -133,16 +152,23 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: HttpReq
     const params = validate(spec.params, decodedParams(event), 'params');
     const query = validate(spec.query, event.queryStringParameters ?? {}, 'query');
     const body = spec.body ? validate(spec.body, parseJsonBody(event), 'body') : undefined;
+    const idempotencyKey = spec.idempotent ? idempotencyKeyOf(event.headers) : undefined;
     const deps = runtimeDeps();
     const caller = spec.access === 'public' && !claims ? undefined : await resolveCaller(deps.db, claims);
-    const reply = await run({ params, query, body, principal: caller?.principal, caller, deps, event } as HttpRequest<S>);
+    const served = () => run({ params, query, body, principal: caller?.principal, caller, deps, event } as HttpRequest<S>);
+    const reply =
+      idempotencyKey && caller
+        ? await runIdempotent(deps.db, deps.now, { userId: caller.principal.userId, operationId: spec.operationId, key: idempotencyKey }, { params, body }, served)
+        : await served();
     if (config.checkAnswers) checkAnswer(spec, reply);
     const result = toResult(reply, correlationId);
     logger.info('Request served', { status: result.statusCode });
     return result;
   };
-  return middy<HttpEvent, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(httpErrors(spec))
-    .handler(core) as unknown as LambdaHandler;
+  return secured(
+    middy<HttpEvent, HttpResult>()
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(httpErrors(spec))
+      .handler(core) as unknown as LambdaHandler,
+  );
 }

@@ -46,6 +46,15 @@ const errorSchema = {
   },
 };
 
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: a retry with the same key and input gets the first answer back (header idempotent-replayed: true); another input with the same key is a 422. Keys last 24 h.',
+  schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_:.-]+$' },
+};
+
 const statusWords: Record<number, string> = {
   400: 'Invalid input',
   401: 'No valid token',
@@ -107,7 +116,11 @@ export function buildOpenApi(routes: readonly RouteSpec[], serverUrl?: string) {
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.tag],
-      parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
+      parameters: [
+        ...parametersOf(route.params, 'path'),
+        ...parametersOf(route.query, 'query'),
+        ...(route.idempotent ? [idempotencyKeyParameter] : []),
+      ],
       ...(route.access === 'public' ? { security: [] } : { 'x-roles': route.access, security: [{ bearerAuth: [] }] }),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }

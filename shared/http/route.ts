@@ -61,6 +61,11 @@ export interface RouteSpec<
    * (non-public routes), TRANSACTION_CONFLICT (writes).
    */
   errors: readonly ErrorCode[];
+  /**
+   * Takes an `Idempotency-Key` header (shared/http/idempotency.ts): a retry with the same key and input gets
+   * the first answer again. Adds VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED and IDEMPOTENCY_IN_PROGRESS.
+   */
+  idempotent?: true;
 }
 
 export function defineRoute<
@@ -84,9 +89,11 @@ export function errorsOf(spec: RouteSpec): ErrorCode[] {
   if (spec.params || spec.query || spec.body) codes.add('VALIDATION_FAILED');
   if (spec.body) codes.add('INVALID_JSON');
   if (hasCursor(spec.query)) codes.add('INVALID_CURSOR');
-  if (spec.access !== 'public') for (const code of ['UNAUTHORIZED', 'NO_ROLE', 'ROLE_NOT_ALLOWED'] as const) codes.add(code);
+  // SERVICE_UNAVAILABLE: resolving the caller reads the table (public routes that read it declare it themselves)
+  if (spec.access !== 'public') for (const code of ['UNAUTHORIZED', 'NO_ROLE', 'ROLE_NOT_ALLOWED', 'SERVICE_UNAVAILABLE'] as const) codes.add(code);
   // every transactional write can meet a concurrent one on the same items (shared/db/transact.ts)
   if (spec.method !== 'GET') codes.add('TRANSACTION_CONFLICT');
+  if (spec.idempotent) for (const code of ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_IN_PROGRESS'] as const) codes.add(code);
   return [...codes];
 }
 

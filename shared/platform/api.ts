@@ -44,7 +44,7 @@ export const platformApi = {
     operationId: 'listAuditTrail',
     method: 'GET',
     path: '/audit/{entityType}/{entityId}',
-    summary: 'The audit trail of one record (who, when, what), newest first',
+    summary: "The audit trail of one record (who, when, what), newest first; a staff member recused from an application reads its entries without the reviewers' scores and comments",
     tag: 'platform',
     access: ['staff'],
     params: z.object({ entityType: z.string().regex(/^[a-z-]{2,40}$/), entityId: z.string().min(3).max(100) }).strict(),

@@ -21,6 +21,7 @@ export const seasonsApi = {
   create: defineRoute({
     operationId: 'createSeason',
     method: 'POST',
+    idempotent: true,
     path: '/seasons',
     summary: 'Create a programme season (one per year)',
     tag: 'seasons',

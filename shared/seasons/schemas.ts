@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
+import { version, year } from '../numbers';
 
 export const hypothesisSchema = z.enum(['A', 'B']).describe('A: operator working for a public body; B: public body changing its own teams');
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
@@ -14,7 +15,7 @@ export type SeasonStatus = z.infer<typeof seasonStatusSchema>;
 export const createSeasonBody = z
   .object({
     name: z.string().trim().min(3).max(120),
-    year: z.number().int().min(2015).max(2100),
+    year: year(),
     startDate: isoDate,
     endDate: isoDate,
     hypotheses: z.array(hypothesisSchema).min(1).max(2).optional(),
@@ -24,7 +25,7 @@ export const createSeasonBody = z
 
 export const updateSeasonBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     name: z.string().trim().min(3).max(120).optional(),
     status: seasonStatusSchema.optional(),
     hypotheses: z.array(hypothesisSchema).min(1).max(2).optional(),

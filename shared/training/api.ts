@@ -40,6 +40,7 @@ export const trainingApi = {
   createCohort: defineRoute({
     operationId: 'createCohort',
     method: 'POST',
+    idempotent: true,
     path: '/seasons/{seasonId}/cohort',
     summary: "Create the season's formation-action cohort from its essaimés (five months; by default five modules, one per axis)",
     tag: 'training',
@@ -109,6 +110,7 @@ export const trainingApi = {
   addSession: defineRoute({
     operationId: 'addSession',
     method: 'POST',
+    idempotent: true,
     path: '/cohorts/{cohortId}/sessions',
     summary: 'Add a session to a module (date, time, duration, in person or remote, place); referents are told',
     tag: 'training',
@@ -204,6 +206,7 @@ export const trainingApi = {
   addParticipant: defineRoute({
     operationId: 'addParticipant',
     method: 'POST',
+    idempotent: true,
     path: '/essaimes/{essaimeId}/participants',
     summary: 'Add a participant to the training (at most 3 active per essaimé; PARTICIPANT_LIMIT beyond)',
     tag: 'essaimes',
@@ -216,6 +219,7 @@ export const trainingApi = {
   replaceParticipant: defineRoute({
     operationId: 'replaceParticipant',
     method: 'POST',
+    idempotent: true,
     path: '/essaimes/{essaimeId}/participants/{participantId}/replace',
     summary: 'Replace an active participant by a new person (history kept: until, replacedBy)',
     tag: 'essaimes',

@@ -1,12 +1,17 @@
-import { enqueueOnce, newMessage } from '../notifications/outbox';
+import type { Write } from '../db/transact';
+import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { listAllProgress } from './progress-repository';
 import type { Session, TrainingModule } from './schemas';
 
 export type SessionChange = 'added' | 'moved' | 'cancelled';
 
-/** Referents of the cohort's essaimés learn of a new, moved or cancelled session (outbox, idempotent). */
-export async function notifyReferents(deps: Deps, cohortId: string, session: Session, module: TrainingModule | undefined, kind: SessionChange, detail: string): Promise<number> {
+/**
+ * What tells the referents of the cohort's essaimés of a new, moved or cancelled session: one outbox message
+ * each, to write in the session's own transaction, so a fault leaves the session and its notices all written
+ * or none. A cohort has about ten essaimés: the writes fit one transaction with the session and its audit.
+ */
+export async function referentNoticeWrites(deps: Deps, cohortId: string, session: Session, module: TrainingModule | undefined, kind: SessionChange, detail: string): Promise<Write[]> {
   const progress = await listAllProgress(deps.db, cohortId);
   const moduleTitle = module?.title ?? 'Formation-action';
   const subjects: Record<SessionChange, string> = {
@@ -15,12 +20,12 @@ export async function notifyReferents(deps: Deps, cohortId: string, session: Ses
     cancelled: `Séance annulée : ${moduleTitle}`,
   };
   const referents = [...new Set(progress.map((p) => p.referentUserId))];
-  let queued = 0;
-  for (const referentUserId of referents) {
-    const queuedNow = await enqueueOnce(
+  return referents.map((referentUserId) =>
+    outboxWrite(
       deps.db,
       newMessage(
         {
+          // the session's version makes each change's notice its own message
           dedupeKey: `training-session-${kind}:${session.sessionId}:v${session.version}:${referentUserId}`,
           kind: `training.session-${kind}`,
           recipientUserId: referentUserId,
@@ -30,8 +35,6 @@ export async function notifyReferents(deps: Deps, cohortId: string, session: Ses
         },
         deps.now(),
       ),
-    );
-    if (queuedNow) queued += 1;
-  }
-  return queued;
+    ),
+  );
 }

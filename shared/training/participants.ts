@@ -1,14 +1,19 @@
 import type { Principal } from '../access/principal';
 import { assertStructureVisible } from '../access/policy';
+import { withRetry } from '../db/retry';
 import { commit, type Write } from '../db/transact';
 import {
   activeCountWrite,
   assertNotAlreadyActive,
   buildParticipant,
+  claimEmailWrite,
   leaveWrite,
   newParticipantWrite,
   participantLimitError,
   participantNotActiveError,
+  passEmailWrite,
+  releaseEmailWrites,
+  sameEmail,
 } from '../essaimes/participants';
 import { getEssaimeWithParticipants } from '../essaimes/repository';
 import { MAX_ACTIVE_PARTICIPANTS, type Essaime, type Participant, type ParticipantInput } from '../essaimes/schemas';
@@ -41,21 +46,24 @@ async function trainingLeaveWrites(deps: Deps, essaimeId: string, participantId:
   return (await getProgress(deps.db, essaimeId)) ? [markParticipantInactiveWrite(deps.db, essaimeId, participantId)] : [];
 }
 
-/** Adds a participant; a fourth active one is refused with PARTICIPANT_LIMIT (409). */
+/** Adds a participant; a fourth active one is refused with PARTICIPANT_LIMIT (409), a person already active with PARTICIPANT_ALREADY_ACTIVE. */
 export async function addParticipant(deps: Deps, principal: Principal, essaimeId: string, input: ParticipantInput): Promise<Participant> {
   const { essaime, participants } = await loadForChange(deps, principal, essaimeId);
   if (essaime.activeParticipantCount >= MAX_ACTIVE_PARTICIPANTS) throw participantLimitError();
   assertNotAlreadyActive(participants, input.email);
   const participant = buildParticipant(essaime, input, deps.now().toISOString());
-  await commit(
-    deps.db,
-    principal,
-    [activeCountWrite(deps.db, essaimeId, 1), newParticipantWrite(deps.db, participant)],
-    [
-      { action: 'participant.added', entityType: 'participant', entityId: participant.participantId, changes: { essaimeId, name: participant.name, role: participant.role } },
-      { action: 'essaime.participant-added', entityType: 'essaime', entityId: essaimeId, changes: { participantId: participant.participantId } },
-    ],
-    deps.now(),
+  // parallel adds meet on the essaimé's counter: a collided transaction is sent again, its conditions decide
+  await withRetry(() =>
+    commit(
+      deps.db,
+      principal,
+      [activeCountWrite(deps.db, essaimeId, 1), newParticipantWrite(deps.db, participant), claimEmailWrite(deps.db, participant)],
+      [
+        { action: 'participant.added', entityType: 'participant', entityId: participant.participantId, changes: { essaimeId, name: participant.name, role: participant.role } },
+        { action: 'essaime.participant-added', entityType: 'essaime', entityId: essaimeId, changes: { participantId: participant.participantId } },
+      ],
+      deps.now(),
+    ),
   );
   return participant;
 }
@@ -68,10 +76,13 @@ export async function replaceParticipant(deps: Deps, principal: Principal, essai
   const now = deps.now().toISOString();
   const participant = buildParticipant(essaime, input, now);
   const replaced: Participant = { ...current, active: false, until: now, replacedBy: participant.participantId };
+  const emailWrites = sameEmail(current.email, participant.email)
+    ? [passEmailWrite(deps.db, current, participant)]
+    : [...(await releaseEmailWrites(deps.db, current)), claimEmailWrite(deps.db, participant)];
   await commit(
     deps.db,
     principal,
-    [leaveWrite(deps.db, current, now, participant.participantId), newParticipantWrite(deps.db, participant), ...(await trainingLeaveWrites(deps, essaimeId, participantId))],
+    [leaveWrite(deps.db, current, now, participant.participantId), newParticipantWrite(deps.db, participant), ...emailWrites, ...(await trainingLeaveWrites(deps, essaimeId, participantId))],
     [
       { action: 'participant.replaced', entityType: 'participant', entityId: participantId, changes: { essaimeId, replacedBy: participant.participantId, until: now } },
       { action: 'participant.added', entityType: 'participant', entityId: participant.participantId, changes: { essaimeId, name: participant.name, role: participant.role, replaces: participantId } },
@@ -90,7 +101,7 @@ export async function withdrawParticipant(deps: Deps, principal: Principal, essa
   await commit(
     deps.db,
     principal,
-    [leaveWrite(deps.db, current, now, null), activeCountWrite(deps.db, essaimeId, -1), ...(await trainingLeaveWrites(deps, essaimeId, participantId))],
+    [leaveWrite(deps.db, current, now, null), activeCountWrite(deps.db, essaimeId, -1), ...(await releaseEmailWrites(deps.db, current)), ...(await trainingLeaveWrites(deps, essaimeId, participantId))],
     [
       { action: 'participant.withdrawn', entityType: 'participant', entityId: participantId, changes: { essaimeId, until: now, reason } },
       { action: 'essaime.participant-withdrawn', entityType: 'essaime', entityId: essaimeId, changes: { participantId } },

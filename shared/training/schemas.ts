@@ -4,6 +4,7 @@ import { idSchema } from '../ids';
 import { axisSchema } from '../programme/axes';
 import { isoDate } from '../seasons/schemas';
 import { attendanceStatuses } from './rules';
+import { ratio, version } from '../numbers';
 
 export const cohortIdSchema = idSchema('cohort');
 export const moduleIdSchema = idSchema('module');
@@ -42,14 +43,14 @@ export const createCohortBody = z
   .object({
     startDate: isoDate,
     name: z.string().trim().min(3).max(200).optional(),
-    attendanceThreshold: z.number().min(0.5).max(1).optional().describe('Default 0.8 (80%)'),
+    attendanceThreshold: ratio(0.5).optional().describe('Default 0.8 (80%); 0.5 to 1, at most 2 decimals'),
     modules: z.array(moduleInputSchema).min(1).max(10).optional().describe('Default: five modules, one per axis'),
   })
   .strict();
 
 export const updateModuleBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     title: z.string().trim().min(3).max(200).optional(),
     objectives: objectives.optional(),
     expertUserIds: expertUserIds.optional(),
@@ -63,7 +64,7 @@ export const addSessionBody = sessionInputSchema.extend({ moduleId: moduleIdSche
 
 export const moveSessionBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     date: isoDate.optional(),
     startTime: time.optional(),
     durationMinutes: z.number().int().min(30).max(600).optional(),
@@ -74,7 +75,7 @@ export const moveSessionBody = z
   .refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion'), { message: 'Change at least one field of the session' });
 
 export const cancelSessionBody = z
-  .object({ expectedVersion: z.number().int().min(1), reason: z.string().trim().min(3).max(500) })
+  .object({ expectedVersion: version(), reason: z.string().trim().min(3).max(500) })
   .strict();
 
 export const attendanceRecordInput = z
@@ -103,7 +104,7 @@ export const submitDeliverableBody = z
   .object({
     title: z.string().trim().min(3).max(200),
     content: z.string().trim().min(20).max(20_000).describe("The essaimé's action plan for the module's axis"),
-    expectedVersion: z.number().int().min(1).optional().describe('To replace a deliverable already submitted'),
+    expectedVersion: version().optional().describe('To replace a deliverable already submitted'),
   })
   .strict();
 

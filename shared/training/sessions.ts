@@ -5,7 +5,7 @@ import type { Page, PageQuery } from '../db/pagination';
 import { commit } from '../db/transact';
 import { conflict, notFound, unprocessable } from '../errors';
 import type { Deps } from '../runtime';
-import { notifyReferents } from './notifications';
+import { referentNoticeWrites } from './notifications';
 import { createSessionWrite, getCohort, getModule, getSession, listSessions, saveSessionWrite } from './repository';
 import type { addSessionBody, cancelSessionBody, moveSessionBody, Session } from './schemas';
 import { actorOf, assertCohortVisible, assertSessionDates, describeSession, loadProgramme, newSession } from './support';
@@ -31,10 +31,10 @@ export async function addSession(deps: Deps, actor: Principal, cohortId: string,
   assertSessionDates(cohort, [{ date: input.date, path: 'body.date' }]);
   const { moduleId, ...sessionInput } = input;
   const session = newSession(cohortId, moduleId, sessionInput, deps.now().toISOString());
-  await commit(deps.db, actorOf(actor), [createSessionWrite(deps.db, session)], [
+  const notices = await referentNoticeWrites(deps, cohortId, session, module, 'added', `Une nouvelle séance du module « ${module.title} » est prévue ${describeSession(session)}.`);
+  await commit(deps.db, actorOf(actor), [createSessionWrite(deps.db, session), ...notices], [
     { action: 'session.created', entityType: 'session', entityId: session.sessionId, changes: { cohortId, ...input } },
   ], deps.now());
-  await notifyReferents(deps, cohortId, session, module, 'added', `Une nouvelle séance du module « ${module.title} » est prévue ${describeSession(session)}.`);
   return sessionView(session);
 }
 
@@ -63,21 +63,21 @@ export async function moveSession(deps: Deps, actor: Principal, cohortId: string
   if (changes.date) assertSessionDates(cohort, [{ date, path: 'body.date' }]);
   const next: Session = { ...current, ...changes, date, startTime, startsAt: `${date}T${startTime}`, version: expectedVersion + 1, updatedAt: deps.now().toISOString() };
   const from = { date: current.date, startTime: current.startTime, durationMinutes: current.durationMinutes, mode: current.mode, place: current.place };
-  await commit(deps.db, actorOf(actor), [saveSessionWrite(deps.db, next, expectedVersion)], [
+  const module = await getModule(deps.db, cohortId, current.moduleId);
+  const notices = await referentNoticeWrites(deps, cohortId, next, module, 'moved', `La séance prévue ${describeSession(current)} aura lieu ${describeSession(next)}.`);
+  await commit(deps.db, actorOf(actor), [saveSessionWrite(deps.db, next, expectedVersion), ...notices], [
     { action: 'session.moved', entityType: 'session', entityId: sessionId, changes: { from, to: changes } },
   ], deps.now());
-  const module = await getModule(deps.db, cohortId, current.moduleId);
-  await notifyReferents(deps, cohortId, next, module, 'moved', `La séance prévue ${describeSession(current)} aura lieu ${describeSession(next)}.`);
   return sessionView(next);
 }
 
 export async function cancelSession(deps: Deps, actor: Principal, cohortId: string, sessionId: string, input: z.output<typeof cancelSessionBody>): Promise<SessionView> {
   const current = await loadSessionForChange(deps, cohortId, sessionId, input.expectedVersion);
   const next: Session = { ...current, status: 'cancelled', cancelReason: input.reason, version: input.expectedVersion + 1, updatedAt: deps.now().toISOString() };
-  await commit(deps.db, actorOf(actor), [saveSessionWrite(deps.db, next, input.expectedVersion)], [
+  const module = await getModule(deps.db, cohortId, current.moduleId);
+  const notices = await referentNoticeWrites(deps, cohortId, next, module, 'cancelled', `La séance prévue ${describeSession(current)} est annulée. Motif : ${input.reason}`);
+  await commit(deps.db, actorOf(actor), [saveSessionWrite(deps.db, next, input.expectedVersion), ...notices], [
     { action: 'session.cancelled', entityType: 'session', entityId: sessionId, changes: { reason: input.reason } },
   ], deps.now());
-  const module = await getModule(deps.db, cohortId, current.moduleId);
-  await notifyReferents(deps, cohortId, next, module, 'cancelled', `La séance prévue ${describeSession(current)} est annulée. Motif : ${input.reason}`);
   return sessionView(next);
 }

@@ -37,7 +37,8 @@ import {
 } from './views';
 
 /** What an assignment transaction may answer when a condition of its writes fails. */
-const assignmentConflicts = ['ESSAIME_TUTOR_CHANGED', 'TUTOR_LOAD_CHANGED', 'TRANSACTION_CONFLICT', 'CONFLICT'] as const;
+/** STALE_VERSION: an open request of the essaimé, moved or closed with the assignment, changed meanwhile. */
+const assignmentConflicts = ['ESSAIME_TUTOR_CHANGED', 'TUTOR_LOAD_CHANGED', 'STALE_VERSION', 'TRANSACTION_CONFLICT', 'CONFLICT'] as const;
 
 const TAG = 'tutoring';
 
@@ -57,6 +58,7 @@ export const tutorsApi = {
   create: defineRoute({
     operationId: 'createTutor',
     method: 'POST',
+    idempotent: true,
     path: '/tutors',
     summary: 'Add a user with the tutor role to the directory',
     tag: TAG,
@@ -127,7 +129,7 @@ export const tutorsApi = {
     operationId: 'assignTutor',
     method: 'POST',
     path: '/essaimes/{essaimeId}/tutor',
-    summary: 'Confirm the proposed tutor, override it, or reassign the essaimé (history kept; never beyond capacity)',
+    summary: "Confirm the proposed tutor, override it, or reassign the essaimé (history kept; never beyond capacity); the essaimé's open requests move to the new tutor, their threads kept",
     tag: TAG,
     access: ['staff'],
     params: essaimeParams,
@@ -139,7 +141,7 @@ export const tutorsApi = {
     operationId: 'releaseTutor',
     method: 'DELETE',
     path: '/essaimes/{essaimeId}/tutor',
-    summary: "End the essaimé's assignment to its tutor (frees the tutor's capacity)",
+    summary: "End the essaimé's assignment to its tutor (frees the tutor's capacity); its open requests are closed, threads kept, and the referent told",
     tag: TAG,
     access: ['staff'],
     params: essaimeParams,
@@ -176,13 +178,14 @@ export const tutoringRequestsApi = {
   create: defineRoute({
     operationId: 'createTutoringRequest',
     method: 'POST',
+    idempotent: true,
     path: '/tutoring/requests',
     summary: "A referent's request to their tutor (subject, axis, text, urgency); due within the response-time target",
     tag: TAG,
     access: ['referent'],
     body: createRequestBody,
     response: { status: 201, description: 'The request', schema: requestViewSchema },
-    errors: ['NOT_FOUND', 'NO_TUTOR_ASSIGNED', 'STALE_VERSION', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'NO_TUTOR_ASSIGNED', 'ESSAIME_TUTOR_CHANGED', 'STALE_VERSION', 'TRANSACTION_CONFLICT', 'CONFLICT'],
   }),
   list: defineRoute({
     operationId: 'listTutoringRequests',
@@ -221,6 +224,7 @@ export const tutoringRequestsApi = {
   post: defineRoute({
     operationId: 'postTutoringRequestMessage',
     method: 'POST',
+    idempotent: true,
     path: '/tutoring/requests/{requestId}/messages',
     summary: "Answer (tutor) or follow up (referent) in the thread; the tutor's first message stops the response-time clock",
     tag: TAG,

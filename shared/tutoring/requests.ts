@@ -13,6 +13,8 @@ import { enqueueOnce, newMessage, outboxWrite } from '../notifications/outbox';
 import { axisLabels } from '../programme/axes';
 import type { Deps } from '../runtime';
 import {
+  currentTutorOf,
+  essaimeTutorUnchangedCheck,
   getRequest,
   getTutorStats,
   getTutoringSettings,
@@ -54,14 +56,23 @@ import { addWorkingDays } from './working-days';
 export const requestView = (request: TutoringRequest, now: Date): RequestView => ({ ...request, overdue: isOverdue(request, now) });
 
 /**
- * A request the caller may see: staff any; the tutor it is addressed to; the referent of its structure.
- * Anyone else gets 404, so that the existence of another structure's request is not revealed.
+ * A request the caller may see: staff any; the essaimé's current tutor (not the tutor it was first
+ * addressed to: a released tutor loses the thread); the referent of its structure. Anyone else gets 404,
+ * so that the existence of another structure's request is not revealed.
  */
 export async function readableRequest(deps: Deps, principal: Principal, requestId: string): Promise<TutoringRequest> {
   const request = await getRequest(deps.db, requestId);
   if (!request) throw notFound('Request');
-  assertFollowedRecordVisible(principal, request, 'Request');
+  const tutorUserId = principal.role === 'tutor' ? await currentTutorOf(deps.db, request.essaimeId) : request.tutorUserId;
+  assertFollowedRecordVisible(principal, { structureId: request.structureId, tutorUserId }, 'Request');
   return request;
+}
+
+/** A tutor's list keeps only the requests of essaimés they follow now (closed ones of a former essaimé stay behind). */
+async function followedNow(deps: Deps, tutorUserId: string, page: Page<TutoringRequest>): Promise<Page<TutoringRequest>> {
+  const essaimeIds = [...new Set(page.items.map((r) => r.essaimeId))];
+  const tutors = new Map(await Promise.all(essaimeIds.map(async (id) => [id, await currentTutorOf(deps.db, id)] as const)));
+  return { items: page.items.filter((r) => tutors.get(r.essaimeId) === tutorUserId), nextCursor: page.nextCursor };
 }
 
 export async function createRequest(deps: Deps, actor: Principal, input: z.output<typeof createRequestBody>): Promise<RequestView> {
@@ -119,7 +130,8 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
   const named = participantsNamedIn(`${request.subject}\n${request.text}`, participants).map((p) =>
     personRefWriteFor(deps.db, { kind: 'participant', id: p.participantId }, tutoringRequestEntity, { requestId: request.requestId }),
   );
-  await commit(deps.db, actor, [putRequestWrite(deps.db, request, null), outboxWrite(deps.db, notice), ...named], [
+  const writes = [putRequestWrite(deps.db, request, null), essaimeTutorUnchangedCheck(deps.db, essaime.essaimeId, essaime.tutorUserId), outboxWrite(deps.db, notice), ...named];
+  await commit(deps.db, actor, writes, [
     {
       action: 'tutoring-request.created',
       entityType: 'tutoring-request',
@@ -138,7 +150,7 @@ export async function listVisibleRequests(deps: Deps, principal: Principal, quer
   const page: PageQuery = { limit: query.limit, cursor: query.cursor };
   const now = deps.now();
   const view = (p: Page<TutoringRequest>) => ({ items: p.items.map((r) => requestView(r, now)), nextCursor: p.nextCursor });
-  if (principal.role === 'tutor') return view(await listRequestsOfTutor(deps.db, principal.userId, query.state, page));
+  if (principal.role === 'tutor') return view(await followedNow(deps, principal.userId, await listRequestsOfTutor(deps.db, principal.userId, query.state, page)));
   if (principal.role === 'referent') {
     if (principal.structureIds.length === 0) return { items: [], nextCursor: null };
     const structureId = query.structureId ?? (principal.structureIds.length === 1 ? principal.structureIds[0]! : undefined);
@@ -188,6 +200,8 @@ export async function postRequestMessage(
   const minutes = firstAnswer ? responseWorkingMinutes(request.createdAt, at) : request.responseWorkingMinutes;
   const next: TutoringRequest = {
     ...request,
+    // The answering tutor is the essaimé's current one (readableRequest): a request a reassignment missed follows them.
+    tutorUserId: actor.role === 'tutor' ? actor.userId : request.tutorUserId,
     status: firstAnswer ? 'answered' : request.status,
     firstAnsweredAt: firstAnswer ? at : request.firstAnsweredAt,
     responseWorkingMinutes: minutes,
@@ -196,7 +210,7 @@ export async function postRequestMessage(
     lastMessageBy: actor.role,
     version: request.version + 1,
   };
-  const recipient = actor.role === 'tutor' ? request.referentUserId : request.tutorUserId;
+  const recipient = actor.role === 'tutor' ? request.referentUserId : next.tutorUserId;
   const writes: Write[] = [
     putRequestWrite(deps.db, next, request.version),
     messageWrite(deps.db, message),
@@ -219,7 +233,7 @@ export async function postRequestMessage(
   for (const p of participantsNamedIn(message.text, participants)) {
     writes.push(personRefWriteFor(deps.db, { kind: 'participant', id: p.participantId }, tutoringMessageEntity, message));
   }
-  if (firstAnswer) writes.push(statsAnsweredWrite(deps.db, request.tutorUserId, minutes ?? 0, now.getTime() <= Date.parse(request.dueAt)));
+  if (firstAnswer) writes.push(statsAnsweredWrite(deps.db, next.tutorUserId, minutes ?? 0, now.getTime() <= Date.parse(request.dueAt)));
   await commit(deps.db, actor, writes, [
     {
       action: firstAnswer ? 'tutoring-request.answered' : 'tutoring-request.message-posted',

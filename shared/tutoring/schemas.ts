@@ -3,6 +3,7 @@ import { pageQuery } from '../db/pagination';
 import { needSchema } from '../essaimes/schemas';
 import { idSchema } from '../ids';
 import { axes, axisSchema, type Axis } from '../programme/axes';
+import { version } from '../numbers';
 
 /** User ids are Cognito subjects (UUIDs) or demo ids such as demo-tutor-michel. */
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,99}$/, 'Not a user id');
@@ -32,7 +33,7 @@ export const createTutorBody = z
 
 export const updateTutorBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     expertise: expertiseSchema.optional(),
     capacity: z.number().int().min(1).max(MAX_TUTOR_CAPACITY).optional(),
     available: z.boolean().optional(),
@@ -64,7 +65,7 @@ export const seasonParams = z.object({ seasonId: idSchema('season') }).strict();
 
 export const updateNeedsBody = z
   .object({
-    expectedVersion: z.number().int().min(1).describe("The essaimé's version"),
+    expectedVersion: version().describe("The essaimé's version"),
     needs: z.array(needSchema).max(10),
   })
   .strict()
@@ -208,7 +209,7 @@ export type TutoringSettings = z.infer<typeof tutoringSettingsSchema>;
 
 export const updateSettingsBody = z
   .object({
-    expectedVersion: z.number().int().min(0).describe('0 while the defaults were never changed'),
+    expectedVersion: version(0).describe('0 while the defaults were never changed'),
     responseTargetWorkingDays: z.number().int().min(1).max(10),
   })
   .strict();
@@ -238,7 +239,7 @@ export type GuideEntry = z.infer<typeof guideEntrySchema>;
 
 export const updateGuideEntryBody = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: version(),
     question: z.string().trim().min(10).max(600).optional(),
     answer: z.string().trim().min(10).max(4000).optional(),
     axis: axisSchema.optional(),

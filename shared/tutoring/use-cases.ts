@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Principal } from '../access/principal';
 import { assertFollowedRecordVisible, assertSelfOrStaff } from '../access/policy';
 import type { Page, PageQuery } from '../db/pagination';
+import { commitGroups, type Group } from '../db/commit-groups';
 import { commit, type AuditEntry, type Write } from '../db/transact';
 import { conflict, notFound, unprocessable } from '../errors';
 import { essaimeNeedsWrite, essaimeTutorWrite, getEssaime, listAllEssaimesOfSeason } from '../essaimes/repository';
@@ -18,13 +19,16 @@ import {
   decrementLoadWrite,
   deleteCurrentAssignmentWrite,
   getCurrentAssignment,
+  getRequest,
   getTutor,
   incrementLoadWrite,
   listAllAssignmentsOfTutor,
   listAllTutors,
   listAssignmentHistory,
   listAssignmentsOfTutor,
+  listOpenRequestsOfEssaime,
   putCurrentAssignmentWrite,
+  putRequestWrite,
   updateTutorWrite,
 } from './repository';
 import type {
@@ -34,6 +38,7 @@ import type {
   createTutorBody,
   CurrentAssignment,
   Tutor,
+  TutoringRequest,
   updateNeedsBody,
   updateTutorBody,
 } from './schemas';
@@ -301,7 +306,8 @@ export async function assignTutor(
     ),
   );
 
-  await commit(db, actor, writes, audit, deps.now());
+  const moved = await openRequestGroups(deps, essaime, tutor.userId, at);
+  await commitGroups(db, actor, [{ writes, audit }, ...moved.groups], deps.now);
   return assignmentView(event, { ...essaime, tutorUserId: tutor.userId, version: essaime.version + 1 });
 }
 
@@ -322,6 +328,29 @@ async function releaseWrites(deps: Deps, previous: string, essaime: Essaime, cur
     writes.push({ ...deleteMembershipWrite(db, previous, essaime.structureId), onConditionFailed: conflict('TRANSACTION_CONFLICT', 'Another change touched the same records; retry') });
   }
   return writes;
+}
+
+/**
+ * The essaimé's open requests follow its assignment: re-addressed to the new tutor, or closed when the tutor
+ * is released with no successor (the referent asks the next tutor anew). Messages stay; each request keeps
+ * its audit entry. Heads are re-read strongly (the structure index may lag) and written at the version
+ * read, so a message posted meanwhile makes the change fail whole (STALE_VERSION) rather than lose it.
+ * Packed after the assignment's own writes (commitGroups): a refused assignment writes nothing.
+ */
+async function openRequestGroups(deps: Deps, essaime: Essaime, to: string | null, at: string): Promise<{ groups: Group[]; requests: TutoringRequest[] }> {
+  const listed = await listOpenRequestsOfEssaime(deps.db, essaime.structureId, essaime.essaimeId);
+  const heads = await Promise.all(listed.map((r) => getRequest(deps.db, r.requestId)));
+  const requests = heads.filter((r): r is TutoringRequest => r !== undefined && r.status !== 'closed' && (to === null || r.tutorUserId !== to));
+  const groups = requests.map((request): Group => {
+    const next: TutoringRequest = to
+      ? { ...request, tutorUserId: to, version: request.version + 1 }
+      : { ...request, status: 'closed', closedAt: at, version: request.version + 1 };
+    const audit: AuditEntry = to
+      ? { action: 'tutoring-request.readdressed', entityType: 'tutoring-request', entityId: request.requestId, changes: { essaimeId: essaime.essaimeId, from: request.tutorUserId, to } }
+      : { action: 'tutoring-request.closed', entityType: 'tutoring-request', entityId: request.requestId, changes: { reason: 'tutor-released', tutorUserId: request.tutorUserId, answered: request.firstAnsweredAt !== null } };
+    return { writes: [putRequestWrite(deps.db, next, request.version)], audit: [audit] };
+  });
+  return { groups, requests };
 }
 
 /** Takes the essaimé's tutor away (end of the accompaniment, or before a reassignment decided later). */
@@ -351,10 +380,31 @@ export async function releaseTutor(deps: Deps, actor: Principal, essaimeId: stri
     ...(await releaseWrites(deps, previous, essaime, current)),
     assignmentEventWrite(db, event),
   ];
-  await commit(db, actor, writes, [
-    { action: 'tutor-assignment.released', entityType: 'essaime', entityId: essaimeId, changes: { previousTutorUserId: previous } },
+  const closed = await openRequestGroups(deps, essaime, null, at);
+  for (const referentUserId of new Set(closed.requests.map((r) => r.referentUserId))) {
+    const subjects = closed.requests.filter((r) => r.referentUserId === referentUserId).map((r) => `« ${r.subject} »`);
+    writes.push(
+      outboxWrite(
+        db,
+        newMessage(
+          {
+            dedupeKey: `tutor-released:${event.assignmentId}:${referentUserId}`,
+            kind: 'tutoring.requests-closed',
+            recipientUserId: referentUserId,
+            subject: `Fin de l'accompagnement par votre tuteur : ${subjects.length > 1 ? `${subjects.length} demandes closes` : 'une demande close'}`,
+            body: `Bonjour,\n\nL'accompagnement de ${essaime.structureName} par son tuteur A.CO.R. a pris fin. Vos demandes en cours (${subjects.join(', ')}) ont été closes ; leurs échanges restent consultables dans l'application. Ansa vous indiquera votre prochain tuteur.\n\nL'équipe Ansa`,
+            related: { entityType: 'essaime', entityId: essaimeId },
+          },
+          deps.now(),
+        ),
+      ),
+    );
+  }
+  const audit: AuditEntry[] = [
+    { action: 'tutor-assignment.released', entityType: 'essaime', entityId: essaimeId, changes: { previousTutorUserId: previous, requestsClosed: closed.requests.length } },
     { action: 'tutor.essaime-unassigned', entityType: 'tutor', entityId: previous, changes: { essaimeId } },
-  ], deps.now());
+  ];
+  await commitGroups(db, actor, [{ writes, audit }, ...closed.groups], deps.now);
   return assignmentView(event, { ...essaime, tutorUserId: null, version: essaime.version + 1 });
 }
 

@@ -193,6 +193,13 @@ describe('a report from draft to acceptance, with every refusal', () => {
     const submitted = await api.call('POST', `${path()}/submit`, { as: passerelle, body: { expectedVersion: 3 } });
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', version: 4, submittedBy: passerelle, submittedLate: false });
+    // A repeated submission (its answer lost) gets the submitted report again; from another version it is still refused.
+    const repeated = await api.call('POST', `${path()}/submit`, { as: passerelle, body: { expectedVersion: 3 } });
+    expect(repeated.status).toBe(200);
+    expect(repeated.body).toEqual(submitted.body);
+    const stale = await api.call('POST', `${path()}/submit`, { as: passerelle, body: { expectedVersion: 2 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('REPORT_SUBMITTED');
     const edit = await api.call('PUT', path(), { as: passerelle, body: { expectedVersion: 4, indicators: completeFigures } });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('REPORT_SUBMITTED');

@@ -1,5 +1,7 @@
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDevAuth } from '../../scripts/local/dev-auth';
+import { createDevAuth, toApiGatewayClaims } from '../../scripts/local/dev-auth';
+import type { HttpEvent } from '../../shared/http/handler';
 import { demoUsers } from '../../scripts/seed/demo-catalogue';
 import { startTestApi, type TestApi } from '../support/api';
 
@@ -58,6 +60,63 @@ describe('GET /me', () => {
     const res = await api.call('GET', '/me', { token });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('NO_ROLE');
+  });
+});
+
+describe('tokens as Cognito issues them', () => {
+  const claire = { userId: 'demo-staff-claire', role: 'staff' as const };
+
+  it('answers 401 to a well-signed token without exp', async () => {
+    const token = await api.product.auth.sign(claire, { expiresIn: null });
+    const res = await api.call('GET', '/me', { token });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('reads a group named `partners,staff` as that one group, not as staff', async () => {
+    const token = await api.product.auth.sign(claire, { groups: ['partners,staff'] });
+    const res = await api.call('GET', '/me', { token });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('NO_ROLE');
+    // With a real group beside it, the real one is the role.
+    const both = await api.product.auth.sign({ userId: 'demo-tutor-michel', role: 'tutor' }, { groups: ['partners,staff', 'tutor'] });
+    const me = await api.call('GET', '/me', { token: both });
+    expect(me.status).toBe(200);
+    expect(me.body.role).toBe('tutor');
+    expect((await api.call('POST', '/seasons', { token: both, body: { name: 'Saison 2031', year: 2031, startDate: '2031-09-01', endDate: '2032-12-31' } })).status).toBe(403);
+  });
+
+  it('takes ID tokens and refuses access tokens of the same client, locally', async () => {
+    expect((await api.call('GET', '/me', { token: await api.product.auth.sign(claire, { tokenUse: 'id' }) })).status).toBe(200);
+    const access = await api.product.auth.sign(claire, { tokenUse: 'access' });
+    const payload = JSON.parse(Buffer.from(access.split('.')[1]!, 'base64url').toString());
+    expect(payload).toMatchObject({ token_use: 'access', client_id: api.product.auth.audience });
+    expect(payload.aud).toBeUndefined();
+    expect((await api.call('GET', '/me', { token: access })).status).toBe(401);
+  });
+
+  it('takes ID tokens and refuses access tokens in Lambda too (API Gateway’s authorizer passes both)', async () => {
+    const { handler } = await import('../../functions/identity/get-me');
+    const invoke = (claims: Record<string, unknown>) =>
+      handler(
+        {
+          version: '2.0',
+          routeKey: 'GET /me',
+          rawPath: '/me',
+          rawQueryString: '',
+          headers: {},
+          isBase64Encoded: false,
+          requestContext: {
+            http: { method: 'GET', path: '/me' },
+            requestId: 'req-token-type',
+            authorizer: { jwt: { claims: toApiGatewayClaims(claims), scopes: [] } },
+          },
+        } as unknown as HttpEvent,
+        { functionName: 'test', awsRequestId: 'req-token-type', getRemainingTimeInMillis: () => 10_000 } as unknown as Context,
+      );
+    const common = { sub: 'demo-staff-claire', 'cognito:groups': ['staff'], iss: api.product.auth.issuer, exp: 9999999999 };
+    expect((await invoke({ ...common, token_use: 'id', aud: api.product.auth.audience })).statusCode).toBe(200);
+    expect((await invoke({ ...common, token_use: 'access', client_id: api.product.auth.audience })).statusCode).toBe(401);
   });
 });
 

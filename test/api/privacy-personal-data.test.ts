@@ -67,8 +67,16 @@ describe('a participant’s personal data', () => {
     expect(res.body.person).toEqual({ kind: 'participant', id: participantId });
     expect(res.body.record).toMatchObject({ name, email, role: 'Chargé de relation entreprises' });
     const types = res.body.copies.map((c: { entityType: string }) => c.entityType).sort();
-    // The demo seed also copies the name into attendance, progress and tutoring records; the planted copies must all be there.
-    expect(types).toEqual(expect.arrayContaining(['AuditEntry', 'OtherRecord', 'TrainingNote']));
+    // The demo seed copies the name into attendance, progress and tutoring records; the planted audit entry is about them.
+    expect(types).toEqual(expect.arrayContaining(['AuditEntry', 'Attendance', 'EssaimeProgress', 'TutoringRequest', 'GuideEntry']));
+    // Items of no registered type have no view decided for the person: left out of the export (erasure still scrubs them).
+    expect(types).not.toContain('OtherRecord');
+    expect(types).not.toContain('TrainingNote');
+    const entry = res.body.copies.find((c: { entityType: string; data: { action: string } }) => c.data.action === 'participant.renamed');
+    expect(entry.data).toMatchObject({ actorRole: 'staff', changes: { name, email } });
+    expect(entry.data.actorId).toBeUndefined();
+    const guide = res.body.copies.find((c: { entityType: string }) => c.entityType === 'GuideEntry');
+    expect(Object.keys(guide.data).sort()).toEqual(['guideEntryId', 'seasonId', 'sensitiveTerms', 'status']);
   });
 
   it('erases the name and email from every item; counts and dashboards are unchanged', async () => {

@@ -31,7 +31,9 @@ export async function startE2E(): Promise<E2E> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   const contexts: BrowserContext[] = [];
   const newPage = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+    // Playwright evaluates string predicates (waitForFunction) with eval in the page, which the app's CSP forbids;
+    // test/e2e/csp.test.ts checks the app under its CSP in a context of its own.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true, bypassCSP: true });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -1,3 +1,5 @@
+import { Stack } from 'aws-cdk-lib';
+import type { ApiFunction } from '../../infra/constructs/api-function';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +82,62 @@ describe('web stack', () => {
     const stripper = new Function(`${strip[1]}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
     expect(stripper({ request: { uri: '/api/seasons' } }).uri).toBe('/seasons');
     expect(stripper({ request: { uri: '/api' } }).uri).toBe('/');
+  });
+
+  it('gives the app a strict CSP and the API no-store, both with security headers, through response headers policies', () => {
+    const [[, distribution]] = resourcesOf(web(), 'AWS::CloudFront::Distribution') as [[string, { Properties: { DistributionConfig: any } }]];
+    const config = distribution.Properties.DistributionConfig;
+    const policies = Object.fromEntries(resourcesOf(web(), 'AWS::CloudFront::ResponseHeadersPolicy').map(([id, p]) => [id, p.Properties!.ResponseHeadersPolicyConfig]));
+    const policyOf = (behavior: any) => policies[behavior.ResponseHeadersPolicyId.Ref];
+    const app = policyOf(config.DefaultCacheBehavior);
+    const api = policyOf(config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*'));
+    expect(app).toBeDefined();
+    expect(api).toBeDefined();
+    for (const policy of [app, api]) {
+      expect(policy.SecurityHeadersConfig).toMatchObject({
+        ContentTypeOptions: { Override: true },
+        FrameOptions: { FrameOption: 'DENY', Override: true },
+        ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+        StrictTransportSecurity: { IncludeSubdomains: true, Override: true },
+      });
+      expect(policy.SecurityHeadersConfig.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31536000);
+    }
+    // The CSP names the hosted UI domain (a cross-stack value), so it is a join: render it with a marker.
+    const cspOf = (policy: any) => {
+      const value = policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+      return typeof value === 'string' ? value : (value['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? p : 'DOMAIN')).join('');
+    };
+    const directives = Object.fromEntries(cspOf(app).split(/;\s*/).map((d: string) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['style-src']).toEqual(["'self'"]);
+    const hostedUi = /^https:\/\/DOMAIN\.auth\.eu-west-3\.amazoncognito\.com$/;
+    expect(directives['connect-src']).toEqual(["'self'", expect.stringMatching(hostedUi)]);
+    expect(directives['form-action']).toEqual(["'self'", expect.stringMatching(hostedUi)]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'self'"]);
+    expect(cspOf(app)).not.toContain('unsafe');
+    expect(app.SecurityHeadersConfig.ContentSecurityPolicy.Override).toBe(true);
+    expect(cspOf(api)).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'no-store', Override: true }]);
+  });
+
+  it('sends the API an origin-verify header that every route function expects, so the execute-api endpoint is no way around', () => {
+    const [[, distribution]] = resourcesOf(web(), 'AWS::CloudFront::Distribution') as [[string, { Properties: { DistributionConfig: any } }]];
+    const apiOrigin = distribution.Properties.DistributionConfig.Origins.find((o: any) => o.CustomOriginConfig);
+    const header = apiOrigin.OriginCustomHeaders.find((h: any) => h.HeaderName === 'x-origin-verify');
+    expect(header).toBeDefined();
+    // The UUID of the API stack's id, read from the API stack (a cross-stack reference, weak or strong).
+    expect(header.HeaderValue['Fn::Select'][0]).toBe(2);
+    expect(JSON.stringify(header.HeaderValue)).toMatch(/"Fn::(GetStackOutput|ImportValue)".*AWSStackId/);
+    const environmentOf = (fn: ApiFunction) =>
+      templateOf(Stack.of(fn)).toJSON().Resources[Stack.of(fn).getLogicalId(fn.node.defaultChild as never)].Properties.Environment.Variables as Record<string, unknown>;
+    for (const fn of built.api.routeFunctions.values()) {
+      expect(environmentOf(fn).ORIGIN_VERIFY, fn.node.id).toEqual({ 'Fn::Select': [2, { 'Fn::Split': ['/', expect.anything()] }] });
+    }
+    // A web app served elsewhere (CORS origins) calls the execute-api endpoint directly: no check then.
+    const direct = synthApp({ corsOrigins: 'https://elsewhere.example' });
+    for (const fn of direct.api.routeFunctions.values()) expect(environmentOf(fn).ORIGIN_VERIFY).toBeUndefined();
   });
 
   it('deploys the built app and a runtime config for the Cognito hosted UI', () => {

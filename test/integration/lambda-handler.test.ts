@@ -37,7 +37,7 @@ function event(overrides: Partial<HttpEvent> & { claims?: Record<string, string>
   } as unknown as HttpEvent;
 }
 
-const staffClaims = toApiGatewayClaims({ sub: 'staff-1', 'cognito:groups': ['staff'] });
+const staffClaims = toApiGatewayClaims({ sub: 'staff-1', 'cognito:groups': ['staff'], token_use: 'id' });
 let db: Awaited<ReturnType<typeof createTestDb>>;
 
 beforeAll(async () => {

@@ -29,5 +29,14 @@ export const participant = itemType({
   description: "A person of the structure who follows the formation-action (name, role, email); shares the essaimé's partition; history kept (until, replacedBy)",
 });
 
+export const activeParticipantEmail = itemType({
+  type: 'ActiveParticipantEmail',
+  pk: 'ACTIVEEMAIL#{essaimeId}#{emailHash}',
+  sk: 'UNIQUE',
+  personal: true,
+  description:
+    "One active participant per person and essaimé: keyed on a SHA-256 of the trimmed, lower-cased e-mail (no e-mail in clear), written with the participant, deleted when they leave",
+});
+
 /** Item types of shared/essaimes (key templates, indexes, personal data). */
-export const essaimesItemTypes = [essaime, essaimeUnique, participant];
+export const essaimesItemTypes = [essaime, essaimeUnique, participant, activeParticipantEmail];

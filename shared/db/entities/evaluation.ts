@@ -45,6 +45,14 @@ export const questionnaireResponse = itemType({
   description: "One anonymous questionnaire answer of a structure's director or professional on a stage",
 });
 
+export const questionnaireCount = itemType({
+  type: 'QuestionnaireCount',
+  pk: 'EVSTAGE#{stageId}',
+  sk: 'QCOUNT#{essaimeId}',
+  personal: false,
+  description: "How many questionnaire answers a structure has on a stage: raised in each answer's transaction, on condition it stays within the cap",
+});
+
 export const evaluationAggregate = itemType({
   type: 'EvaluationAggregate',
   pk: 'EVAGG#{seasonId}',
@@ -54,4 +62,4 @@ export const evaluationAggregate = itemType({
     'Figures of the accepted reports of a season, added in the accept transaction: STAGE#{stageId}#PROGRAMME | #HYPOTHESIS#{h} | #REGION#{r} | #SETTING#{s}, and ESSAIME#{essaimeId}#STAGE#{stageId}',
 });
 
-export const evaluationItemTypes = [evaluationStage, reportTemplate, evaluationReport, questionnaireResponse, evaluationAggregate];
+export const evaluationItemTypes = [evaluationStage, reportTemplate, evaluationReport, questionnaireResponse, questionnaireCount, evaluationAggregate];

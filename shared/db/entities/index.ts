@@ -6,6 +6,7 @@ import { essaimesItemTypes } from './essaimes';
 import { evaluationItemTypes } from './evaluation';
 import { governanceItemTypes } from './governance';
 import { identityItemTypes } from './identity';
+import { idempotencyItemTypes } from './idempotency';
 import { notificationsItemTypes } from './notifications';
 import { privacyItemTypes } from './privacy';
 import { seasonItemTypes } from './seasons';
@@ -27,5 +28,6 @@ export const allItemTypes: readonly ItemType[] = [
   ...privacyItemTypes,
   ...notificationsItemTypes,
   ...auditItemTypes,
+  ...idempotencyItemTypes,
   ...seedItemTypes,
 ];

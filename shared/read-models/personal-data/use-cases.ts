@@ -14,8 +14,10 @@ import { outboxMessageEntity } from '../../notifications/entities';
 import type { erasureBody } from './schemas';
 import type { Deps } from '../../runtime';
 import { trainingFilePartition } from '../../training/repository';
-import { tutorEntryKey } from '../../tutoring/repository';
+import { tutoringRequestEntity } from '../../tutoring/entities';
+import { requestsOfTutorPartition, tutorEntryKey } from '../../tutoring/repository';
 import { anonymousEmail, itemHolds, needlesOf, scrubItem } from './rules';
+import { subjectView } from './subject-views';
 import type { ErasureResult, PersonalDataExport } from './views';
 
 /**
@@ -65,16 +67,22 @@ async function collect(db: Db, sources: Source[], person: PersonRef): Promise<Ma
 const KEY_ATTRS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 const dataOf = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.has(k)));
 
+/**
+ * The export: the person's record and every other item that holds their name or email or points at them,
+ * each through the person's own view (subject-views.ts), so that staff's records about them (reviews,
+ * private notes, verifications, unpublished decisions) never appear, whoever asks for the export.
+ */
 function buildExport(person: PersonRef, own: Record<string, unknown>, items: Map<string, Record<string, unknown>>, needles: string[], now: Date, pointsAt: (item: Record<string, unknown>) => boolean): PersonalDataExport {
   const ownKey = `${own.pk}|${own.sk}`;
-  return {
-    person,
-    exportedAt: now.toISOString(),
-    record: dataOf(own),
-    copies: [...items.entries()]
-      .filter(([key, item]) => key !== ownKey && (itemHolds(item, needles) || pointsAt(item)))
-      .map(([, item]) => ({ entityType: String(item.type ?? 'unknown'), key: { pk: String(item.pk), sk: String(item.sk) }, data: dataOf(item) })),
-  };
+  const ctx = { person, needles };
+  const copies: PersonalDataExport['copies'] = [];
+  for (const [key, item] of items) {
+    if (key === ownKey || !(itemHolds(item, needles) || pointsAt(item))) continue;
+    const entityType = String(item.type ?? 'unknown');
+    const data = subjectView(entityType, dataOf(item), ctx);
+    if (data) copies.push({ entityType, key: { pk: String(item.pk), sk: String(item.sk) }, data });
+  }
+  return { person, exportedAt: now.toISOString(), record: subjectView(String(own.type), dataOf(own), ctx) ?? {}, copies };
 }
 
 // ---------------------------------------------------------------- participants
@@ -149,13 +157,29 @@ export async function eraseParticipant(deps: Deps, actor: Principal, essaimeId: 
 
 // ---------------------------------------------------------------- users
 
+/**
+ * The threads a user took part in: the requests they made as a referent (their structures' requests, kept
+ * when made by them) and those addressed to them as a tutor; their own messages are found in the threads.
+ */
+async function tutoringThreadsOf(db: Db, userId: string, referentOf: string[]): Promise<Source[]> {
+  const lists = await Promise.all([
+    ...referentOf.map((structureId) => readPartitionForPersonalData(db, tutoringRequestEntity.partition('gsi3', { structureId }), 'gsi3')),
+    ...(['open', 'closed'] as const).map((state) => readPartitionForPersonalData(db, requestsOfTutorPartition(userId, state), 'gsi1')),
+  ]);
+  return lists
+    .flat()
+    .filter((r) => r.referentUserId === userId || r.tutorUserId === userId)
+    .map((r) => ({ kind: 'partition' as const, pk: String(r.pk) }));
+}
+
 async function userContext(deps: Deps, userId: string) {
-  const { profile } = await loadUser(deps.db, userId);
+  const { profile, memberships } = await loadUser(deps.db, userId);
   if (!profile) throw notFound('User');
   const person: PersonRef = { kind: 'user', id: userId };
   const applications = await listAllApplicationsOfApplicant(deps.db, userId);
   const applicationIds = [...new Set(applications.map((a) => a.applicationId))];
   const sources: Source[] = [
+    ...(await tutoringThreadsOf(deps.db, userId, memberships.filter((m) => m.relation === 'referent').map((m) => m.structureId))),
     { kind: 'partition', pk: userKeys.profile(userId).pk },
     { kind: 'item', key: tutorEntryKey(userId) },
     { kind: 'partition', pk: auditKeys('user', userId).pk },
@@ -171,11 +195,11 @@ async function userContext(deps: Deps, userId: string) {
   return { profile, person, items, own, needles: needlesOf({ name: profile.displayName, email: profile.email }) };
 }
 
-/** Staff export anyone's data; every user may export their own (403 otherwise). */
+/** Staff export anyone's data, in the same view as the person's own (see subject-views.ts); every user may export their own (403 otherwise). */
 export async function exportUserData(deps: Deps, principal: Principal, userId: string): Promise<PersonalDataExport> {
   assertSelfOrStaff(principal, userId);
   const ctx = await userContext(deps, userId);
-  return buildExport(ctx.person, ctx.own, ctx.items, ctx.needles, deps.now(), (item) => item.recipientUserId === userId || item.actorId === userId || item.userId === userId);
+  return buildExport(ctx.person, ctx.own, ctx.items, ctx.needles, deps.now(), (item) => [item.recipientUserId, item.actorId, item.userId, item.applicantUserId, item.referentUserId, item.authorUserId].includes(userId));
 }
 
 /**

@@ -11,7 +11,7 @@ export const personalDataExportSchema = z.object({
   record: z.record(z.string(), z.unknown()).describe("The person's own record"),
   copies: z
     .array(z.object({ entityType: z.string(), key: storedKeySchema, data: z.record(z.string(), z.unknown()) }))
-    .describe('Every other item that holds their name or email, or points at them'),
+    .describe("Every other item that holds their name or email, or points at them, in the person's own view (staff's records about them left out)"),
 });
 export type PersonalDataExport = z.infer<typeof personalDataExportSchema>;
 

@@ -4,6 +4,7 @@ import type { Page, PageQuery } from '../../db/pagination';
 import { getOne, putNew, putVersioned, queryAllOf, queryPageOf, type Range } from '../../db/store';
 import type { Write } from '../../db/transact';
 import { conflict } from '../../errors';
+import { essaimeEntity } from '../../essaimes/entities';
 import { awaitingAnswerPartition, responseTimesPartition, tutoringMessageEntity, tutoringRequestEntity } from '../entities';
 import type { TutoringMessage, TutoringRequest } from '../schemas';
 
@@ -29,6 +30,29 @@ export function messageWrite(db: Db, message: TutoringMessage): Write {
 
 export function getRequest(db: Db, requestId: string): Promise<TutoringRequest | undefined> {
   return getOne(db, tutoringRequestEntity, { requestId }, true);
+}
+
+/**
+ * The essaimé's current tutor, read strongly: access to requests follows it (not the tutor a request was
+ * first addressed to), so a tutor released a moment ago is refused at once.
+ */
+export async function currentTutorOf(db: Db, essaimeId: string): Promise<string | null> {
+  return (await getOne(db, essaimeEntity, { essaimeId }, true))?.tutorUserId ?? null;
+}
+
+/** A request is addressed to the essaimé's tutor as read: a reassignment committed meanwhile cancels the creation. */
+export function essaimeTutorUnchangedCheck(db: Db, essaimeId: string, tutorUserId: string): Write {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: db.tableName,
+        Key: essaimeEntity.key({ essaimeId }),
+        ConditionExpression: 'tutorUserId = :tutor',
+        ExpressionAttributeValues: { ':tutor': tutorUserId },
+      },
+    },
+    onConditionFailed: conflict('ESSAIME_TUTOR_CHANGED', "The essaimé's tutor was changed meanwhile; reload and retry"),
+  };
 }
 
 /** The key of a request head and of a message: what the person-ref registry points at. */
@@ -80,9 +104,9 @@ export function listAllMessages(db: Db, requestId: string): Promise<TutoringMess
 
 export const messageKey = (message: Pick<TutoringMessage, 'requestId' | 'createdAt' | 'messageId'>) => tutoringMessageEntity.key(message);
 
-/** Open requests of one essaimé (for the cohort progress view): the structure's requests, filtered. */
-export async function countOpenRequestsOfEssaime(db: Db, structureId: string, essaimeId: string): Promise<number> {
-  const items = await queryAllOf(db, tutoringRequestEntity, {
+/** Open requests of one essaimé: the structure's requests, filtered (gsi3; the reassignment re-addresses them). */
+export function listOpenRequestsOfEssaime(db: Db, structureId: string, essaimeId: string): Promise<TutoringRequest[]> {
+  return queryAllOf(db, tutoringRequestEntity, {
     ...ofStructure(structureId),
     filter: {
       FilterExpression: 'essaimeId = :e AND #status <> :closed',
@@ -90,7 +114,11 @@ export async function countOpenRequestsOfEssaime(db: Db, structureId: string, es
       ExpressionAttributeValues: { ':e': essaimeId, ':closed': 'closed' },
     },
   });
-  return items.length;
+}
+
+/** How many requests of one essaimé are open (for the cohort progress view). */
+export async function countOpenRequestsOfEssaime(db: Db, structureId: string, essaimeId: string): Promise<number> {
+  return (await listOpenRequestsOfEssaime(db, structureId, essaimeId)).length;
 }
 
 /** The slowest first answer of a tutor: the top of their response-time index (gsi2, descending, one item). */

@@ -20,7 +20,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   STALE_VERSION: 'Quelqu’un d’autre a modifié cette fiche entre-temps. Rechargez la page : vos saisies sont conservées.',
   CONFLICT: 'La fiche a changé entre-temps. Rechargez la page puis réessayez.',
   TRANSACTION_CONFLICT: 'Une autre modification est en cours. Réessayez.',
+  IDEMPOTENCY_IN_PROGRESS: 'Votre envoi précédent est encore en cours de traitement : réessayez dans un instant.',
+  IDEMPOTENCY_KEY_REUSED: 'Cet envoi reprend la clé d’un envoi différent : rechargez la page puis recommencez.',
   INTERNAL_ERROR: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant.',
+  SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
   // seasons
   SEASON_YEAR_TAKEN: 'Une saison existe déjà pour cette année.',
   SEASON_NOT_FOUND: 'Saison inconnue.',

@@ -64,6 +64,7 @@ const detailMessages: Record<string, string> = {
 const knownMessages: Record<string, string> = {
   'The end date must come after the start date': 'La date de fin doit suivre la date de début.',
   Required: 'Ce champ est obligatoire.',
+  'At most two decimals': 'Deux décimales au plus.',
 };
 
 export function messageOf(error: unknown): string {
