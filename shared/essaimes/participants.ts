@@ -86,6 +86,16 @@ export async function releaseEmailWrites(db: Db, participant: Participant): Prom
   ];
 }
 
+/**
+ * Erasure: the claim made from the person's e-mail (its hash is personal data) goes; an active participant
+ * keeps one claim, on the anonymous address that replaces the e-mail.
+ */
+export async function eraseEmailClaimWrites(db: Db, erased: Participant, anonymousEmail: string): Promise<Write[]> {
+  const released = await releaseEmailWrites(db, erased);
+  if (released.length === 0) return [];
+  return [...released, claimEmailWrite(db, { ...erased, email: anonymousEmail })];
+}
+
 /** A replacement by the same person (a corrected name or role): the claim passes to the new participant record. */
 export function passEmailWrite(db: Db, from: Participant, to: Participant): Write {
   return putItem(

@@ -4,6 +4,7 @@ import { enqueueOnce, newMessage } from '../../shared/notifications/outbox';
 import { personRefWrite } from '../../shared/db/person-refs';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
+import { emailHash } from '../../shared/essaimes/participants';
 
 /**
  * Export and erasure of one person's data. Copies of the name are planted where modules put them (an audit
@@ -83,6 +84,7 @@ describe('a participant’s personal data', () => {
     const before = await dashboards();
     const countBefore = (await api.call('GET', `/essaimes/${passerelleId}`, { as: staff })).body.activeParticipantCount;
     expect((await holders(name, email)).length).toBeGreaterThanOrEqual(4);
+    expect((await holders(emailHash(email))).length, 'the e-mail claim of the active participant').toBe(1);
 
     expect((await api.call('POST', `${url()}/erasure`, { as: staff, body: { ...erasure, confirm: false } })).status).toBe(400);
     expect((await api.call('POST', `${url()}/erasure`, { as: 'demo-referent-passerelle', body: erasure })).status).toBe(403);
@@ -92,6 +94,7 @@ describe('a participant’s personal data', () => {
     expect(res.body.scrubbed).toBeGreaterThanOrEqual(3);
 
     expect(await holders(name, email)).toEqual([]);
+    expect(await holders(emailHash(email)), 'the claim moves to the anonymous address').toEqual([]);
     expect(await dashboards()).toEqual(before);
     const essaime = (await api.call('GET', `/essaimes/${passerelleId}`, { as: staff })).body;
     expect(essaime.activeParticipantCount).toBe(countBefore);

@@ -12,6 +12,8 @@ import { essaimePartition, getEssaimeWithParticipants, participantKey } from '..
 import { loadUser, userKeys } from '../../identity/repository';
 import { outboxMessageEntity } from '../../notifications/entities';
 import type { erasureBody } from './schemas';
+import { participantEntity } from '../../essaimes/entities';
+import { eraseEmailClaimWrites } from '../../essaimes/participants';
 import type { Deps } from '../../runtime';
 import { trainingFilePartition } from '../../training/repository';
 import { tutoringRequestEntity } from '../../tutoring/entities';
@@ -151,7 +153,9 @@ export async function eraseParticipant(deps: Deps, actor: Principal, essaimeId: 
   const { scrubbed, notScrubbable } = await scrubCopies(deps, actor, ctx.person, ctx.items, ownKey, ctx.needles);
   const { item: rest } = scrubItem(ctx.own, ctx.needles);
   const anonymised = { ...rest, name: 'Personne effacée', email: anonymousEmail(participantId) };
-  await commit(deps.db, actor, [rewriteForPersonalDataWrite(deps.db, anonymised, false)], [{ action: 'privacy.erased', entityType: 'participant', entityId: participantId, changes: { essaimeId, requestedOn: input.requestedOn, channel: input.channel, copies: scrubbed } }], deps.now());
+  const participant = participantEntity.parse(ctx.own);
+  const claims = await eraseEmailClaimWrites(deps.db, participant, anonymised.email);
+  await commit(deps.db, actor, [rewriteForPersonalDataWrite(deps.db, anonymised, false), ...claims], [{ action: 'privacy.erased', entityType: 'participant', entityId: participantId, changes: { essaimeId, requestedOn: input.requestedOn, channel: input.channel, copies: scrubbed } }], deps.now());
   return { person: ctx.person, alreadyErased: false, scrubbed, notScrubbable };
 }
 
