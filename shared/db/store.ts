@@ -150,7 +150,7 @@ export interface Condition {
   onFailed: DomainError;
 }
 
-function conditionParts(condition: Condition | undefined) {
+function conditionParts(condition: Omit<Condition, 'onFailed'> | undefined) {
   if (!condition) return {};
   return {
     ConditionExpression: condition.expression,
@@ -219,10 +219,16 @@ export function deleteOne<E extends Entity>(
   };
 }
 
-/** Writes a new item unless one with its key exists (outside a transaction); says whether it wrote. */
-export async function putIfAbsentNow<E extends Entity>(db: Db, entity: E, value: Value<E>): Promise<boolean> {
+/** A single conditional put outside a transaction (no audit entry); says whether the condition let it land. */
+export async function putNowIf<E extends Entity>(
+  db: Db,
+  entity: E,
+  value: Value<E>,
+  condition: Omit<Condition, 'onFailed'>,
+  extra?: Record<string, unknown>,
+): Promise<boolean> {
   try {
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: entity.toItem(value), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: entity.toItem(value, extra), ...conditionParts(condition) }));
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
@@ -230,13 +236,25 @@ export async function putIfAbsentNow<E extends Entity>(db: Db, entity: E, value:
   }
 }
 
+/** Writes a new item unless one with its key exists (outside a transaction); says whether it wrote. */
+export function putIfAbsentNow<E extends Entity>(db: Db, entity: E, value: Value<E>): Promise<boolean> {
+  return putNowIf(db, entity, value, { expression: 'attribute_not_exists(pk)' });
+}
+
 /** A single write outside a transaction (no audit entry): only for records that are not business changes. */
 export async function putNow<E extends Entity>(db: Db, entity: E, value: Value<E>): Promise<void> {
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: entity.toItem(value) }));
 }
 
-export async function deleteNow<E extends Entity>(db: Db, entity: E, args: Args<E>): Promise<void> {
-  await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: entity.key(args) }));
+/** A single delete outside a transaction; with a condition, says whether it let the delete land. */
+export async function deleteNow<E extends Entity>(db: Db, entity: E, args: Args<E>, condition?: Omit<Condition, 'onFailed'>): Promise<boolean> {
+  try {
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: entity.key(args), ...conditionParts(condition) }));
+    return true;
+  } catch (error) {
+    if (condition && error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 /**

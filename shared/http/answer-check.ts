@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { canonicalJson } from './canonical-json';
 import { contentTypesOf, errorsOf, isJsonAnswer, routeKey, type HttpReply, type RouteSpec } from './route';
 
 /**
@@ -6,14 +7,6 @@ import { contentTypesOf, errorsOf, isJsonAnswer, routeKey, type HttpReply, type 
  * schema accepts with no field the schema does not name, and only declared error codes. A drift becomes a
  * 500 that fails the test that met it, with the reason on stderr.
  */
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]));
-  }
-  return value;
-}
-
 function drift(spec: RouteSpec, what: string): never {
   const message = `Answer of ${routeKey(spec)} (${spec.operationId}) does not match its declaration: ${what}`;
   process.stderr.write(`${message}\n`);
@@ -31,8 +24,7 @@ export function checkAnswer(spec: RouteSpec, reply: HttpReply): void {
     if (!parsed.success) {
       drift(spec, parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
-    const expected = JSON.stringify(sorted(JSON.parse(JSON.stringify(parsed.data))));
-    if (expected !== JSON.stringify(sorted(wire))) drift(spec, 'the body holds fields the schema does not declare (or the schema rewrites values)');
+    if (canonicalJson(parsed.data) !== canonicalJson(wire)) drift(spec, 'the body holds fields the schema does not declare (or the schema rewrites values)');
   } else if ('contentType' in declared) {
     const types = contentTypesOf(declared);
     const sent = reply.text?.contentType;

@@ -1,13 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { idempotencyRecord } from '../db/entities/idempotency';
 import { defineEntity } from '../db/entity';
-import { getOne } from '../db/store';
+import { deleteNow, getOne, putNowIf } from '../db/store';
 import { badRequest, DomainError } from '../errors';
 import { logger } from '../logger';
+import { canonicalJson } from './canonical-json';
 import type { HttpReply } from './route';
 
 /**
@@ -59,15 +58,7 @@ export function idempotencyKeyOf(headers: Record<string, string | undefined> | u
 }
 
 /** Key order does not matter: the hash is of the canonical JSON (sorted keys) of the validated input. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]));
-  }
-  return value;
-}
-
-export const requestHash = (input: unknown) => createHash('sha256').update(JSON.stringify(canonical(input)) ?? '').digest('hex');
+export const requestHash = (input: unknown) => createHash('sha256').update(canonicalJson(input)).digest('hex');
 
 interface Scope {
   userId: string;
@@ -88,27 +79,23 @@ async function begin(db: Db, scope: Scope, hash: string, attempt: string, now: D
     lockedUntil: now.getTime() + LOCK_MS,
     createdAt: now.toISOString(),
   };
-  try {
-    await db.doc.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: idempotencyEntity.toItem(record, { expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS }),
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#state = :inProgress AND lockedUntil < :nowMs)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':nowSeconds': Math.floor(now.getTime() / 1000), ':nowMs': now.getTime(), ':inProgress': 'in-progress' },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return putNowIf(
+    db,
+    idempotencyEntity,
+    record,
+    {
+      expression: 'attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#state = :inProgress AND lockedUntil < :nowMs)',
+      names: { '#state': 'state' },
+      values: { ':nowSeconds': Math.floor(now.getTime() / 1000), ':nowMs': now.getTime(), ':inProgress': 'in-progress' },
+    },
+    { expiresAt: expiresAtOf(now) },
+  );
 }
 
-const ownAttempt = (attempt: string) => ({
-  ConditionExpression: 'attempt = :attempt',
-  ExpressionAttributeValues: { ':attempt': attempt },
-});
+/** Only the attempt that holds the mark may complete or release it. */
+const ownAttempt = (attempt: string) => ({ expression: 'attempt = :attempt', values: { ':attempt': attempt } });
+
+const expiresAtOf = (now: Date) => Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS;
 
 async function complete(db: Db, scope: Scope, hash: string, attempt: string, reply: HttpReply, now: Date): Promise<void> {
   const record: IdempotencyRecord = {
@@ -122,17 +109,13 @@ async function complete(db: Db, scope: Scope, hash: string, attempt: string, rep
     ...(reply.headers ? { answerHeaders: reply.headers } : {}),
     createdAt: now.toISOString(),
   };
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: idempotencyEntity.toItem(record, { expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS }),
-      ...ownAttempt(attempt),
-    }),
-  );
+  if (!(await putNowIf(db, idempotencyEntity, record, ownAttempt(attempt), { expiresAt: expiresAtOf(now) }))) {
+    throw new Error('The idempotency mark was taken over by another attempt');
+  }
 }
 
 async function release(db: Db, scope: Scope, attempt: string): Promise<void> {
-  await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: idempotencyEntity.key(scope), ...ownAttempt(attempt) }));
+  await deleteNow(db, idempotencyEntity, scope, ownAttempt(attempt));
 }
 
 function replay(record: IdempotencyRecord): HttpReply {

@@ -15,7 +15,7 @@ import { createProgressWrite } from './progress-repository';
 import { createCohortWrites, createSessionWrite, getCohortIdOfSeason, getModule, listCohorts, updateModuleWrite } from './repository';
 import { cohortEndDate, DEFAULT_ATTENDANCE_THRESHOLD, emptySummary } from './rules';
 import type { Cohort, createCohortBody, EssaimeProgress, moduleInputSchema, TrainingModule, updateModuleBody } from './schemas';
-import { actorOf, assertCohortVisible, assertExperts, assertSessionDates, loadProgramme, newSession } from './support';
+import { actorOf, assertCohortVisible, assertExperts, assertSessionDates, loadProgramme, newAttendanceRecord, newSession } from './support';
 import { moduleView, sessionView, type CohortView, type CreatedCohort } from './views';
 
 type CreateCohortInput = z.output<typeof createCohortBody>;
@@ -45,12 +45,7 @@ function newModule(cohortId: string, input: ModuleInput, index: number, now: str
     title: input.title ?? defaultModuleTitle(input.axis, index + 1),
     objectives: input.objectives ?? defaultObjectives[input.axis],
     expertUserIds: input.expertUserIds ?? [],
-    presentCount: 0,
-    excusedCount: 0,
-    absentCount: 0,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    ...newAttendanceRecord(now),
   };
 }
 

@@ -16,6 +16,9 @@ import type { Cohort, Session, SessionInput, TrainingModule } from './schemas';
 
 export const actorOf = (p: Principal): Actor => ({ userId: p.userId, role: p.role });
 
+/** A module or a session as created: no attendance counted yet, first version. */
+export const newAttendanceRecord = (now: string) => ({ presentCount: 0, excusedCount: 0, absentCount: 0, version: 1, createdAt: now, updatedAt: now });
+
 /** Experts must be A.CO.R. tutors known to the programme. */
 export async function assertExperts(deps: Deps, userIds: string[], path: string): Promise<void> {
   const unique = [...new Set(userIds)];
@@ -48,12 +51,7 @@ export function newSession(cohortId: string, moduleId: string, input: SessionInp
     place: input.place,
     status: 'scheduled',
     cancelReason: null,
-    presentCount: 0,
-    excusedCount: 0,
-    absentCount: 0,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    ...newAttendanceRecord(now),
   };
 }
 

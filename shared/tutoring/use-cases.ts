@@ -322,8 +322,8 @@ async function releaseWrites(deps: Deps, previous: string, essaime: Essaime, cur
   const { db } = deps;
   const writes: Write[] = [];
   if (current) writes.push(decrementLoadWrite(db, previous));
-  const others = (await listAllAssignmentsOfTutor(db, previous)).filter((a) => a.essaimeId !== essaime.essaimeId && a.structureId === essaime.structureId);
-  const memberships = (await loadUser(db, previous)).memberships;
+  const [assignments, { memberships }] = await Promise.all([listAllAssignmentsOfTutor(db, previous), loadUser(db, previous)]);
+  const others = assignments.filter((a) => a.essaimeId !== essaime.essaimeId && a.structureId === essaime.structureId);
   if (others.length === 0 && memberships.some((m) => m.structureId === essaime.structureId && m.relation === 'tutor')) {
     writes.push({ ...deleteMembershipWrite(db, previous, essaime.structureId), onConditionFailed: conflict('TRANSACTION_CONFLICT', 'Another change touched the same records; retry') });
   }
