@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBundles, type BundlesResult } from './lib/bundles';
 import { benchLatency, loadScenarios, type LatencyResult } from './lib/latency';
-import { formatBundles, formatLatency } from './lib/report';
+import { formatBundles, formatLatency, formatLoad, formatTargets } from './lib/report';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = resolve(benchDir, '..');
@@ -48,8 +48,11 @@ function positiveInt(name: string, raw: string | undefined, fallback: number | u
   return n;
 }
 
-const scenarioFilter = (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-const only = values.only ?? (scenarioFilter.length ? 'latency' : undefined);
+const named = (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+// `load` names the load scenario (bench/lib/load.ts); the whole bench runs it after the others.
+const withLoad = named.length === 0 || named.includes('load');
+const scenarioFilter = named.filter((s) => s !== 'load');
+const only = values.only ?? (named.length ? 'latency' : undefined);
 if (only !== undefined && only !== 'bundles' && only !== 'latency') usage('--only takes "bundles" or "latency"');
 if (only === 'bundles' && scenarioFilter.length) usage('--scenario runs latency scenarios; it cannot go with --only bundles');
 const requests = positiveInt('requests', values.requests, 300) as number;
@@ -79,7 +82,7 @@ if (only !== 'latency') {
 }
 
 if (only !== 'bundles') {
-  const scenarios = await loadScenarios(join(benchDir, 'scenarios'), scenarioFilter);
+  const scenarios = named.length && !scenarioFilter.length ? [] : await loadScenarios(join(benchDir, 'scenarios'), scenarioFilter);
   log(`starting the local product (DynamoDB Local, demo data) for ${scenarios.length} scenario(s)…`);
   latency = await benchLatency({
     scenarios,
@@ -87,9 +90,11 @@ if (only !== 'bundles') {
     warmup,
     progress: log,
     onStarted: (stop) => (stopProduct = stop),
+    load: withLoad ? { writers: 200, readers: 200 } : undefined,
   });
   stopProduct = undefined;
-  process.stdout.write(`\n${formatLatency(latency)}\n`);
+  if (latency.scenarios.length) process.stdout.write(`\n${formatLatency(latency)}\n`);
+  if (latency.load) process.stdout.write(`\n${formatLoad(latency.load)}\n`);
 }
 
 const wallClockMs = Math.round(performance.now() - t0);
@@ -103,6 +108,7 @@ const result = {
   bundles: bundles ?? null,
   latency: latency ?? null,
 };
+process.stdout.write(`\n${formatTargets(bundles, latency, wallClockMs, only === undefined && named.length === 0)}\n`);
 const resultsDir = join(benchDir, 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);

@@ -1,5 +1,7 @@
 import type { RouteSpec } from '../shared/http/route';
+import { accountsApi } from '../shared/accounts/api';
 import { applicationsApi } from '../shared/applications/api';
+import { attachmentsApi } from '../shared/attachments/api';
 import { callsApi } from '../shared/calls/api';
 import { essaimesApi } from '../shared/essaimes/api';
 import { identityApi, jobsApi, outboxApi, platformApi } from '../shared/platform/api';
@@ -10,8 +12,11 @@ import { cohortProgressApi } from '../shared/read-models/cohort-progress/api';
 import { dashboardsApi } from '../shared/read-models/dashboards/api';
 import { reportsApi } from '../shared/read-models/reports/api';
 import { evaluationApi } from '../shared/evaluation/api';
+import { evaluationStudyApi } from '../shared/evaluation/study-api';
 import { governanceApi } from '../shared/governance/api';
+import { fidelityApi } from '../shared/governance/fidelity-api';
 import { privacyApi } from '../shared/read-models/personal-data/api';
+import { threadsApi } from '../shared/threads/api';
 
 /**
  * Every HTTP route and the handler module that serves it. The CDK stack makes one Lambda function per
@@ -30,6 +35,13 @@ export const routes: RouteEntry[] = [
   { spec: outboxApi.list, entry: 'functions/notifications/list-outbox.ts' },
   { spec: jobsApi.run, entry: 'functions/platform/run-job.ts' },
   { spec: identityApi.me, entry: 'functions/identity/get-me.ts' },
+  // accounts: users, invitations, roles, deactivation, delegates (issue 10)
+  { spec: accountsApi.listUsers, entry: 'functions/accounts/list-users.ts' },
+  { spec: accountsApi.invite, entry: 'functions/accounts/invite-user.ts' },
+  { spec: accountsApi.changeRole, entry: 'functions/accounts/change-user-role.ts' },
+  { spec: accountsApi.deactivate, entry: 'functions/accounts/deactivate-user.ts' },
+  { spec: accountsApi.reactivate, entry: 'functions/accounts/reactivate-user.ts' },
+  { spec: accountsApi.inviteDelegate, entry: 'functions/accounts/invite-delegate.ts' },
   { spec: seasonsApi.list, entry: 'functions/seasons/list-seasons.ts' },
   { spec: seasonsApi.create, entry: 'functions/seasons/create-season.ts' },
   { spec: seasonsApi.get, entry: 'functions/seasons/get-season.ts' },
@@ -83,6 +95,12 @@ export const routes: RouteEntry[] = [
   { spec: applicationsApi.verify, entry: 'functions/applications/verify-criterion.ts' },
   { spec: applicationsApi.returnForCorrection, entry: 'functions/applications/return-for-correction.ts' },
   { spec: applicationsApi.decide, entry: 'functions/applications/decide-application.ts' },
+  // documents attached to applications, deliverables and reports: presigned upload, checks, download (issue 10)
+  { spec: attachmentsApi.startUpload, entry: 'functions/attachments/start-upload.ts' },
+  { spec: attachmentsApi.confirmUpload, entry: 'functions/attachments/confirm-upload.ts' },
+  { spec: attachmentsApi.list, entry: 'functions/attachments/list-attachments.ts' },
+  { spec: attachmentsApi.download, entry: 'functions/attachments/get-download.ts' },
+  { spec: attachmentsApi.delete, entry: 'functions/attachments/delete-attachment.ts' },
   // tutoring: tutor directory, matching and assignment, requests and response times, guide d'essaimage (issue 4, tutoring half)
   { spec: tutorsApi.list, entry: 'functions/tutoring/list-tutors.ts' },
   { spec: tutorsApi.create, entry: 'functions/tutoring/create-tutor.ts' },
@@ -133,13 +151,32 @@ export const routes: RouteEntry[] = [
   { spec: reportsApi.programmeFinalReport, entry: 'functions/evaluation/get-programme-final-report.ts' },
   { spec: dashboardsApi.essaime, entry: 'functions/evaluation/get-essaime-dashboard.ts' },
   { spec: dashboardsApi.programme, entry: 'functions/evaluation/get-programme-dashboard.ts' },
-  { spec: governanceApi.assessFidelity, entry: 'functions/governance/assess-fidelity.ts' },
-  { spec: governanceApi.essaimeGovernance, entry: 'functions/governance/get-essaime-fidelity.ts' },
-  { spec: governanceApi.recordLabelDecision, entry: 'functions/governance/record-label-decision.ts' },
+  { spec: dashboardsApi.rampUp, entry: 'functions/evaluation/get-programme-ramp-up.ts' },
+  { spec: evaluationStudyApi.recordInterview, entry: 'functions/evaluation/record-stage-interview.ts' },
+  { spec: evaluationStudyApi.listInterviews, entry: 'functions/evaluation/list-stage-interviews.ts' },
+  { spec: evaluationStudyApi.previewImport, entry: 'functions/evaluation/preview-figures-import.ts' },
+  { spec: evaluationStudyApi.importFigures, entry: 'functions/evaluation/import-figures.ts' },
+  { spec: fidelityApi.assessFidelity, entry: 'functions/governance/assess-fidelity.ts' },
+  { spec: fidelityApi.recordFidelityAssessment, entry: 'functions/governance/record-fidelity-assessment.ts' },
+  { spec: fidelityApi.essaimeGovernance, entry: 'functions/governance/get-essaime-fidelity.ts' },
+  { spec: fidelityApi.recordLabelDecision, entry: 'functions/governance/record-label-decision.ts' },
+  { spec: fidelityApi.setAcorLead, entry: 'functions/governance/set-acor-lead.ts' },
   { spec: governanceApi.recordMeeting, entry: 'functions/governance/record-steering-meeting.ts' },
   { spec: governanceApi.listMeetings, entry: 'functions/governance/list-steering-meetings.ts' },
+  { spec: governanceApi.seasonGovernance, entry: 'functions/governance/get-season-governance.ts' },
+  { spec: governanceApi.putActionPlan, entry: 'functions/governance/put-action-plan.ts' },
+  { spec: governanceApi.listActionPlans, entry: 'functions/governance/list-action-plans.ts' },
   { spec: privacyApi.exportParticipant, entry: 'functions/privacy/export-participant-data.ts' },
   { spec: privacyApi.eraseParticipant, entry: 'functions/privacy/erase-participant-data.ts' },
   { spec: privacyApi.exportUser, entry: 'functions/privacy/export-user-data.ts' },
   { spec: privacyApi.eraseUser, entry: 'functions/privacy/erase-user-data.ts' },
+  // receipts and decision letters (issue 10)
+  { spec: applicationsApi.receipt, entry: 'functions/applications/get-application-receipt.ts' },
+  { spec: applicationsApi.decisionLetter, entry: 'functions/applications/get-decision-letter.ts' },
+  // structure–Ansa message threads (issue 10)
+  { spec: threadsApi.mine, entry: 'functions/threads/list-my-threads.ts' },
+  { spec: threadsApi.get, entry: 'functions/threads/get-thread.ts' },
+  { spec: threadsApi.messages, entry: 'functions/threads/list-thread-messages.ts' },
+  { spec: threadsApi.post, entry: 'functions/threads/post-thread-message.ts' },
+  { spec: threadsApi.read, entry: 'functions/threads/mark-thread-read.ts' },
 ];

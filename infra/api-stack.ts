@@ -37,7 +37,9 @@ import type { Construct } from 'constructs';
 import { jobs as jobRegistry, type JobEntry } from '../functions/jobs';
 import { routes as routeRegistry, type RouteEntry } from '../functions/routes';
 import { routeKey } from '../shared/http/route';
+import { grantDirectory } from './constructs/accounts';
 import { ApiFunction } from './constructs/api-function';
+import { documentsAccessOf, documentsBucketName, grantDocuments } from './constructs/documents-bucket';
 import type { Settings } from './settings';
 
 export interface ApiStackProps extends StackProps {
@@ -46,6 +48,8 @@ export interface ApiStackProps extends StackProps {
   table: ITable;
   userPool: UserPool;
   webClient: IUserPoolClient;
+  /** Whether the documents bucket exists (stateful stack): only the functions of `documentsAccessOf` reach it, each with its own grant. @default true */
+  documents?: boolean;
   /** @default the registry of functions/routes.ts */
   routes?: readonly RouteEntry[];
   /** @default the registry of functions/jobs.ts */
@@ -170,14 +174,17 @@ export class ApiStack extends Stack {
     for (const { spec, entry } of props.routes ?? routeRegistry) {
       const key = routeKey(spec);
       const group = this.routeGroup(spec.tag);
+      const documentsAccess = props.documents === false ? undefined : documentsAccessOf[spec.operationId];
       const fn = new ApiFunction(group, spec.operationId, {
         ...functionDefaults,
         entry,
-        environment: routeEnvironment,
+        environment: documentsAccess ? { ...routeEnvironment, ATTACHMENTS_BUCKET: documentsBucketName() } : routeEnvironment,
         description: `${key} - ${spec.summary}`.slice(0, 256),
         // GET routes only read; everything else may write (through commit()).
         tableAccess: spec.method === 'GET' ? 'read' : 'readwrite',
       });
+      if (documentsAccess) grantDocuments(fn, documentsAccess);
+      if (spec.tag === 'accounts') grantDirectory(fn, props.userPool, props.settings.webCallbackUrls[0] ? new URL(props.settings.webCallbackUrls[0]).origin : undefined);
       const isPublic = spec.access === 'public';
       const route = new HttpRoute(group, `${spec.operationId}Route`, {
         httpApi: this.api,

@@ -1,6 +1,7 @@
 import { Tags, Validations, type App, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack';
+import { documentsBucketOrigin } from './constructs/documents-bucket';
 import { readSettings, type Settings } from './settings';
 import { StatefulStack } from './stateful-stack';
 import { WebStack } from './web-stack';
@@ -54,6 +55,7 @@ export function buildApp(app: App, options: BuildOptions = {}): BuiltApp {
     api: api.api,
     userPoolClient: stateful.webClient,
     userPoolDomain: stateful.domain,
+    documentsOrigin: documentsBucketOrigin(),
     description: 'Essaimage programme manager: web app (S3, CloudFront, HTTPS only)',
   });
 

@@ -15,6 +15,8 @@ import {
 import type { Construct } from 'constructs';
 import { roles, type Role } from '../shared/access/principal';
 import { tableSchema } from '../shared/db/table';
+import { PostConfirmationTrigger } from './constructs/accounts';
+import { DocumentsBucket } from './constructs/documents-bucket';
 import type { Settings } from './settings';
 
 export interface StatefulStackProps extends StackProps {
@@ -40,6 +42,8 @@ export class StatefulStack extends Stack {
   public readonly webClient: UserPoolClient;
   public readonly domain: UserPoolDomain;
   public readonly groups: Record<Role, UserPoolGroup>;
+  /** The private bucket of attached documents. */
+  public readonly documents: DocumentsBucket;
 
   public constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -66,9 +70,10 @@ export class StatefulStack extends Stack {
       });
     }
 
-    // Identity: accounts are created by staff (no self sign-up); one group per role.
+    // Identity: applicants sign up themselves (e-mail verified; the post-confirmation trigger makes them an
+    // applicant referent); staff, tutors and structure referents are invited (shared/accounts); one group per role.
     this.userPool = new UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
+      selfSignUpEnabled: true,
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
@@ -107,6 +112,12 @@ export class StatefulStack extends Stack {
       });
     }
 
+    new PostConfirmationTrigger(this, 'PostConfirmation', {
+      userPool: this.userPool,
+      table: this.table,
+      webUrl: settings.webCallbackUrls[0] ? new URL(settings.webCallbackUrls[0]).origin : undefined,
+    });
+
     this.groups = Object.fromEntries(
       roles.map((role) => [
         role,
@@ -141,7 +152,12 @@ export class StatefulStack extends Stack {
       cognitoDomain: { domainPrefix: settings.authDomainPrefix ?? `essaimage-${Aws.ACCOUNT_ID}` },
     });
 
+    // Documents: the web app PUTs them from its own origins (those it signs in from, and the CORS ones).
+    const webOrigins = [...new Set([...settings.webCallbackUrls, ...settings.corsOrigins].map((url) => new URL(url).origin))];
+    this.documents = new DocumentsBucket(this, 'Documents', { webOrigins });
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'DocumentsBucketName', { value: this.documents.bucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });
     new CfnOutput(this, 'HostedUiBaseUrl', { value: this.domain.baseUrl() });

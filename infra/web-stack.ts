@@ -41,6 +41,8 @@ export interface WebStackProps extends StackProps {
   /** The web app's Cognito client and the hosted UI domain (authorization code + PKCE). */
   userPoolClient: IUserPoolClient;
   userPoolDomain: UserPoolDomain;
+  /** The documents bucket's origin: the app PUTs uploads to its presigned URLs (connect-src). */
+  documentsOrigin?: string;
   /** The built web app. @default <repo>/web/dist (`npm run build:web`) */
   webDir?: string;
   /** A custom domain and its ACM certificate (us-east-1); without them the *.cloudfront.net name is used. */
@@ -121,7 +123,9 @@ export class WebStack extends Stack {
     // The app: its own scripts and styles only; it calls the API (same origin) and the hosted UI's token endpoint.
     const appHeaders = new ResponseHeadersPolicy(this, 'AppHeaders', {
       comment: 'Web app: strict CSP and security headers',
-      securityHeadersBehavior: securityHeaders(webContentSecurityPolicy({ connect: [signIn], formAction: [signIn] })),
+      securityHeadersBehavior: securityHeaders(
+        webContentSecurityPolicy({ connect: [signIn, ...(props.documentsOrigin ? [props.documentsOrigin] : [])], formAction: [signIn] }),
+      ),
     });
     // The API's answers, its gateway's own refusals (authorizer, throttling) included: never cached, never framed.
     const apiHeaders = new ResponseHeadersPolicy(this, 'ApiHeaders', {

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole product locally. Options: --port N (or PORT), --db-path DIR (alias --dbPath, or
+ * `npm start`: the whole product locally (DynamoDB Local, a local S3-compatible server, the API and the web app). Options: --port N (or PORT), --db-path DIR (alias --dbPath, or
  * DB_PATH) to keep data between runs (in memory by default).
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +14,8 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const dbPath = values['db-path'] ?? values.dbPath ?? process.env.DB_PATH;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+// Local sign-ups print their confirmation e-mail here (scripts/local/accounts.ts).
+process.env.ECHO_ACCOUNT_MAIL ??= '1';
 // Lambda runs Node.js 22; this warning only concerns the local machine's Node.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -41,6 +43,7 @@ const lines = [
   `Essaimage programme manager running at ${product.url}`,
   `  API docs:      ${product.url}/docs   (OpenAPI: ${product.url}/openapi.json)`,
   `  DynamoDB Local: ${product.dynamo.endpoint}  (${dbPath ? `data kept in ${dbPath}` : 'in memory'})`,
+  `  Local S3:       ${product.s3.endpoint}  bucket ${product.bucketName}  (${dbPath ? `documents kept in ${dbPath}/s3` : 'temporary folder, removed at stop'})`,
   '',
   'Act as a demo user: send "Authorization: Bearer <token>". Tokens (valid 12 h, signed by this run\'s development key):',
 ];

@@ -27,6 +27,18 @@ export const config = {
   get dynamodbEndpoint(): string | undefined {
     return read('DYNAMODB_ENDPOINT', false);
   },
+  /** The private bucket of attached documents (only the attachment functions have it). */
+  get attachmentsBucket(): string {
+    return read('ATTACHMENTS_BUCKET', true) as string;
+  },
+  /** Set only locally and in tests, to reach the local S3-compatible server (path-style addressing). */
+  get s3Endpoint(): string | undefined {
+    return read('S3_ENDPOINT', false);
+  },
+  /** Lifetime of presigned upload and download URLs, in seconds (tests shorten it to see them expire). */
+  get presignedUrlSeconds(): number {
+    return Number(read('PRESIGNED_URL_SECONDS', false) ?? 300);
+  },
   /** Address the outbox sender sends from (a verified SES identity); only the outbox sender function needs it. */
   get senderAddress(): string {
     return read('SENDER_ADDRESS', true) as string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Prefixed ids say what they identify (sea_…, call_…, app_…). Register each kind here once: `newId` makes
@@ -20,6 +20,10 @@ export const idPrefixes = {
   questionnaire: 'qre',
   labelDecision: 'lbl',
   meeting: 'mtg',
+  // fidelity at any date, stage-1 interviews, stage-2 figure imports (issue 14)
+  fidelityAssessment: 'fid',
+  interview: 'itw',
+  figuresImport: 'imp',
   // tutoring: tutor assignments, requests, guide d'essaimage (issue 4, tutoring half)
   tutorAssignment: 'tas',
   tutoringRequest: 'trq',
@@ -30,6 +34,8 @@ export const idPrefixes = {
   module: 'mod',
   session: 'ses',
   deliverable: 'dlv',
+  // documents attached to applications, deliverables, reports, thread messages (issue 10)
+  attachment: 'att',
 } as const satisfies Record<string, string>;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Bounded numbers for every numeric input. DynamoDB stores magnitudes from 1e-130 to under 1e126, and the

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalProduct, type LocalProduct } from '../../scripts/local/product';
 import { overrideDeps } from '../../shared/runtime';
+import { benchLoad, type LoadResult } from './load';
 import type { AnyScenario, ApiResponse, BenchRequest, RunContext, SetupContext } from './scenario';
 import { ratio, summarize, type Summary } from './stats';
 
@@ -43,6 +42,7 @@ export interface LatencyResult {
   warmup: number;
   dynamodbLocal: string;
   scenarios: ScenarioFigures[];
+  load: LoadResult | null;
 }
 
 /** Every bench/scenarios/*.ts file (default export, or a `scenario` export), sorted by file name. */
@@ -93,15 +93,6 @@ function apiOf(product: LocalProduct) {
     return { status: response.status, body: parse && text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
   };
   return { send, tokenFor };
-}
-
-async function dropTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  try {
-    await client.send(new DeleteTableCommand({ TableName: tableName }));
-  } finally {
-    client.destroy();
-  }
 }
 
 async function measureRun(
@@ -171,7 +162,7 @@ async function measureRun(
 
 /**
  * Starts the whole local product (DynamoDB Local included, demo data seeded) and runs each scenario at each
- * of its volumes, each volume on a fresh table in the same DynamoDB Local. Everything is stopped at the end.
+ * of its volumes on that table, then the load scenario. Everything is stopped at the end.
  */
 export async function benchLatency(options: {
   scenarios: LoadedScenario[];
@@ -179,12 +170,13 @@ export async function benchLatency(options: {
   warmup: number;
   progress?: (line: string) => void;
   onStarted?: (stop: () => Promise<void>) => void;
+  /** The load scenario (bench/lib/load.ts), run after the others on the same product. */
+  load?: { writers: number; readers: number };
 }): Promise<LatencyResult> {
   const t0 = performance.now();
   const host = await startLocalProduct({ tableName: 'bench-demo', seed: true });
   options.onStarted?.(() => host.stop());
   options.progress?.(`local product up in ${Math.round(performance.now() - t0)} ms (DynamoDB Local at ${host.dynamo.endpoint}, API at ${host.url})`);
-  const sharedDynamo = { ...host.dynamo, stop: async () => undefined };
   try {
     // Process-wide warm-up (JIT of the HTTP server, JWT verification, middy, the SDK; DynamoDB Local's JVM), so
     // the first scenario does not pay for it.
@@ -198,20 +190,12 @@ export async function benchLatency(options: {
     for (const { file, scenario } of options.scenarios) {
       const counts = { requests: scenario.requests ?? options.requests, warmup: scenario.warmup ?? options.warmup };
       const runs: VolumeFigures[] = [];
+      // Every run shares the demo table: seeding a fresh table per volume cost more than the whole measure.
+      // Each scenario's setup writes in partitions of its own (a new call, season or cohort), or adds to
+      // one (a tutor's requests, a season's trail) from the smaller volume to the larger.
       for (const volume of scenario.volumes ?? [null]) {
         options.progress?.(`scenario ${scenario.name}${volume === null ? '' : ` at volume ${volume}`}…`);
-        if (volume === null) {
-          runs.push(await measureRun(host, 'bench-demo', scenario, null, counts));
-          continue;
-        }
-        const table = `bench-${scenario.name}-${volume}-${randomUUID().slice(0, 8)}`;
-        const product = await startLocalProduct({ tableName: table, seed: true, dynamo: sharedDynamo });
-        try {
-          runs.push(await measureRun(product, table, scenario, volume, counts));
-        } finally {
-          await product.stop();
-          await dropTable(host.dynamo.endpoint, table);
-        }
+        runs.push(await measureRun(host, 'bench-demo', scenario, volume, counts));
       }
       const small = runs[0];
       const large = runs[runs.length - 1];
@@ -228,7 +212,9 @@ export async function benchLatency(options: {
         largeSmallP99: multi ? ratio(large.server.p99, small.server.p99) : null,
       });
     }
-    return { requests: options.requests, warmup: options.warmup, dynamodbLocal: 'official jar from amplify-dynamodb-simulator, in memory', scenarios };
+    overrideDeps({ db: host.deps.db });
+    const load = options.load ? await benchLoad(host, { ...options.load, progress: options.progress }) : null;
+    return { requests: options.requests, warmup: options.warmup, dynamodbLocal: 'official jar from amplify-dynamodb-simulator, in memory', scenarios, load };
   } finally {
     overrideDeps({});
     await host.stop();

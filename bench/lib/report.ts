@@ -1,5 +1,6 @@
 import type { BundlesResult } from './bundles';
 import type { LatencyResult } from './latency';
+import type { LoadResult } from './load';
 
 /** A plain-text table: first row is the header; numbers right-aligned, columns in `left` (and the first) left-aligned. */
 export function table(rows: string[][], left: number[] = []): string {
@@ -19,7 +20,7 @@ const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 
 const times = (v: number | null | undefined) => (v === null || v === undefined ? '-' : `${v.toFixed(2)}x`);
 
 export function formatBundles(result: BundlesResult): string {
-  const rows = [['function', 'kind', 'bytes', 'KiB', 'size/base', 'init ms', 'init/base', 'largest parts']];
+  const rows = [['function', 'kind', 'bytes', 'KiB', 'size/base', 'target', 'init ms', 'init/base', 'largest parts']];
   for (const f of [result.baseline, ...result.functions]) {
     rows.push([
       f.name,
@@ -27,6 +28,7 @@ export function formatBundles(result: BundlesResult): string {
       String(f.bytes),
       f.kib.toFixed(1),
       times(f.sizeRatio),
+      f.kind === 'baseline' ? '' : `${(f.sizeRatio ?? Infinity) <= f.sizeTarget ? 'ok' : 'OVER'} ${f.sizeTarget}x`,
       ms(f.init.medianMs),
       times(f.initRatio),
       f.packages
@@ -39,10 +41,10 @@ export function formatBundles(result: BundlesResult): string {
   const inits = result.functions.map((f) => f.initRatio ?? 0);
   const range = (xs: number[]) => (xs.length ? `${Math.min(...xs).toFixed(2)}x–${Math.max(...xs).toFixed(2)}x` : '-');
   return [
-    `Bundles — esbuild ${result.esbuild} (ESM, platform node, target node22, minified, AWS SDK bundled, createRequire banner); bundled in ${result.bundleMs} ms`,
+    `Bundles — esbuild ${result.esbuild} with the deployed options (infra/bundling.ts: ESM, platform node, target ${result.target}, minified, AWS SDK bundled, createRequire banner, linked source map: sizes count index.mjs, not the .map); bundled in ${result.bundleMs} ms`,
     result.initNote,
     '',
-    table(rows, [1, 7]),
+    table(rows, [1, 5, 8]),
     '',
     `${result.functions.length} functions: size/baseline ${range(sizes)}, init/baseline ${range(inits)}`,
   ].join('\n');
@@ -81,4 +83,49 @@ export function formatLatency(result: LatencyResult): string {
     '',
     ...legend,
   ].join('\n');
+}
+
+export function formatLoad(load: LoadResult): string {
+  const rows = [['requests', 'kind', 'p50', 'p99', 'max']];
+  for (const [kind, s] of Object.entries(load.byKind)) rows.push([String(s.n), kind, ms(s.p50), ms(s.p99), ms(s.max)]);
+  rows.push([String(load.latency.n), 'all', ms(load.latency.p50), ms(load.latency.p99), ms(load.latency.max)]);
+  return [
+    `Load — ${load.writers} referents at once saving then submitting their own essaimé's report, ${load.readers} others reading their essaimé's dashboard (setup ${load.setupMs} ms)`,
+    '',
+    table(rows, [1]),
+    '',
+    `${load.requests} requests in ${(load.wallMs / 1000).toFixed(2)} s: ${load.throughputPerSecond} requests/s; errors ${load.errors}; lost writes ${load.lostWrites} (every report read back)`,
+    ...load.errorSamples.map((e) => `  error: ${e}`),
+  ].join('\n');
+}
+
+/** Issue 12's targets, one PASS/FAIL line each (the bench still exits 0: it measures, it does not gate). */
+export function formatTargets(bundles: BundlesResult | undefined, latency: LatencyResult | undefined, wallClockMs: number, complete: boolean): string {
+  const lines: string[] = [];
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  if (bundles) {
+    const over = bundles.functions.filter((f) => (f.sizeRatio ?? Infinity) > f.sizeTarget);
+    const worst = [...bundles.functions].sort((a, b) => (b.sizeRatio ?? 0) - (a.sizeRatio ?? 0))[0];
+    lines.push(`${verdict(over.length === 0)}  bundle size ≤ 1.35x the baseline (document-rendering ≤ 2x): ${bundles.functions.length - over.length}/${bundles.functions.length} within${worst ? `; largest ${worst.name} ${times(worst.sizeRatio)}` : ''}${over.length ? `; over: ${over.slice(0, 6).map((f) => `${f.name} ${times(f.sizeRatio)}`).join(', ')}${over.length > 6 ? ', …' : ''}` : ''}`);
+    const slow = bundles.functions.filter((f) => (f.initRatio ?? Infinity) > 1.3);
+    const inits = bundles.functions.map((f) => f.initRatio ?? 0).sort((a, b) => a - b);
+    lines.push(`${verdict(slow.length === 0)}  init ≤ 1.3x the baseline (judge on an idle run): ${bundles.functions.length - slow.length}/${bundles.functions.length} within; median of the functions ${times(inits[Math.floor(inits.length / 2)])}`);
+  }
+  if (latency) {
+    const runs = latency.scenarios.flatMap((s) => s.runs.map((r) => ({ s, r })));
+    const p50Over = runs.filter(({ r }) => r.ratioP50 !== null && r.ratioP50 > 2);
+    const p99Over = runs.filter(({ r }) => r.ratioP99 !== null && r.ratioP99 > 3);
+    const name = ({ s, r }: (typeof runs)[number]) => `${s.name}${r.volume === null ? '' : `@${r.volume}`}`;
+    lines.push(`${verdict(p50Over.length === 0)}  warm p50 ≤ 2x raw on every scenario${p50Over.length ? `: over: ${p50Over.map((x) => `${name(x)} ${times(x.r.ratioP50)}`).join(', ')}` : ''}`);
+    lines.push(`${verdict(p99Over.length === 0)}  warm p99 ≤ 3x raw on every scenario${p99Over.length ? `: over: ${p99Over.map((x) => `${name(x)} ${times(x.r.ratioP99)}`).join(', ')}` : ''}`);
+    const volumed = latency.scenarios.filter((s) => s.largeSmallP50 !== null);
+    const growing = volumed.filter((s) => (s.largeSmallP50 ?? 0) > 1.2);
+    lines.push(`${verdict(growing.length === 0)}  large/small p50 ≤ 1.2x on every list and dashboard (${volumed.map((s) => `${s.name} ${times(s.largeSmallP50)}`).join(', ')})`);
+    if (latency.load) {
+      const l = latency.load;
+      lines.push(`${verdict(l.errors === 0 && l.lostWrites === 0)}  load: 0 errors, 0 lost writes (errors ${l.errors}, lost ${l.lostWrites}; p50 ${ms(l.latency.p50)} ms, p99 ${ms(l.latency.p99)} ms, ${l.throughputPerSecond} req/s)`);
+    }
+  }
+  if (complete) lines.push(`${verdict(wallClockMs < 300_000)}  whole bench < 5 min (${(wallClockMs / 1000).toFixed(1)} s)`);
+  return ['Targets of issue 12', ...lines].join('\n');
 }

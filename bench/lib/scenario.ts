@@ -21,7 +21,7 @@ export interface ApiResponse {
   body: any;
 }
 
-/** What setup gets: the running product on a fresh table (demo data seeded) and its deps. */
+/** What setup gets: the running product on the demo table (shared by every run) and its deps. */
 export interface SetupContext {
   product: LocalProduct;
   /** db + clock, to write records directly through repositories or use cases (audit entries included). */
@@ -43,8 +43,8 @@ export interface Scenario<S = void> {
   name: string;
   description: string;
   /**
-   * Volumes to run at, smallest first (e.g. [10, 1000]); each runs on its own fresh table with the demo
-   * data seeded. Omit it to run once on the demo data alone (setup then must not write).
+   * Volumes to run at, smallest first (e.g. [10, 10_000]); every run shares the seeded demo table, so a
+   * setup writes in partitions of its own. Omit it to run once on the demo data alone (setup must not write).
    */
   volumes?: number[];
   /** Writes `volume` records (through repositories or use cases) and returns what request/raw need. */

@@ -1,56 +1,66 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../shared/access/principal';
 import { applicationEntity } from '../../shared/applications/entities';
+import { getApplication } from '../../shared/applications/repository';
 import { assignReviewer, scoreApplication } from '../../shared/applications/review';
 import { createApplication, submitApplication } from '../../shared/applications/use-cases';
 import { createCall, openCall } from '../../shared/calls/use-cases';
+import { newId } from '../../shared/ids';
+import type { Deps } from '../../shared/runtime';
 import { listSeasons } from '../../shared/seasons/repository';
 import { demoApplicationInput } from '../../scripts/seed/calls';
 import { demoStructures } from '../../scripts/seed/demo-catalogue';
-import { defineScenario, inBatches } from '../lib/scenario';
+import { pad, writeCopies } from '../lib/bulk';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+import { defineScenario } from '../lib/scenario';
+
+const demoSeasons = demoSeasonYears();
 
 const staff: Principal = { userId: 'demo-staff-claire', role: 'staff', structureIds: [] };
 const DAY = 86_400_000;
 
 /**
- * Calls (issue 3), with volumes: the first page of a call's ranked application list (best score first)
- * when the call has 10 or 1,000 applications. A key query on the call's ranked index (gsi1, sorted by
- * score): the large/small ratio should stay near 1.
+ * A call with N scored applications under review: one made through the use cases (created, submitted,
+ * assigned, scored), the others copies of it with their own ids, applicants and scores (BatchWrite through
+ * the application entity, so every index key is the one the use cases write).
  */
+export async function callWithApplications(deps: Deps, volume: number): Promise<{ callId: string; status: string }> {
+  const season = (await listSeasons(deps.db, { limit: 20 })).items.find((s) => s.year === demoSeasons.call);
+  if (!season) throw new Error('The demo data has no call season');
+  const now = Date.now();
+  const call = await createCall(deps, staff, {
+    seasonId: season.seasonId,
+    title: `Appel de mesure (${volume})`,
+    description: '',
+    hypotheses: ['A', 'B'],
+    opensAt: new Date(now - DAY).toISOString(),
+    closesAt: new Date(now + 30 * DAY).toISOString(),
+  });
+  await openCall(deps, staff, call.callId);
+  const applicant: Principal = { userId: 'bench-applicant-0', role: 'referent', structureIds: [] };
+  const structure = demoStructures[0]!;
+  const created = await createApplication(deps, applicant, call.callId, demoApplicationInput(structure.structureId, new Date(now - DAY).toISOString().slice(0, 10)));
+  await submitApplication(deps, applicant, created.applicationId);
+  await assignReviewer(deps, staff, created.applicationId, staff.userId);
+  await scoreApplication(deps, staff, created.applicationId, { scores: { consortium: 3, 'company-strategy': 4, 'team-capacity': 2, 'territorial-need': 3, adhesion: 5 }, comment: '' });
+  const model = await getApplication(deps.db, created.applicationId);
+  if (!model) throw new Error('The model application was not found');
+  await writeCopies(deps.db, applicationEntity, volume - 1, (i) => ({
+    ...model,
+    applicationId: newId('application'),
+    applicantUserId: `bench-applicant-${i + 1}`,
+    structure: { ...model.structure, name: `${structure.name} ${pad(i + 1)}` },
+    score: model.score === null ? null : Math.round(((i * 37) % 1000) / 10),
+  }));
+  return { callId: call.callId, status: model.status };
+}
+
+/** Calls (issue 3): the first page of a call's ranked application list (best score first), a key query on gsi1. */
 export default defineScenario({
   name: 'calls-ranked-list',
   description: 'GET /calls/{callId}/applications?limit=20 (first page, ranked by score) of a call with N scored applications',
-  volumes: [10, 1000],
-  setup: async ({ deps, db }, volume) => {
-    const season = (await listSeasons(db, { limit: 20 })).items.find((s) => s.year === 2020);
-    if (!season) throw new Error('The demo data has no 2020 season');
-    const now = Date.now();
-    const call = await createCall(deps, staff, {
-      seasonId: season.seasonId,
-      title: `Appel de mesure (${volume})`,
-      description: '',
-      hypotheses: ['A', 'B'],
-      opensAt: new Date(now - DAY).toISOString(),
-      closesAt: new Date(now + 30 * DAY).toISOString(),
-    });
-    await openCall(deps, staff, call.callId);
-    const signedOn = new Date(now - DAY).toISOString().slice(0, 10);
-    // Through the use cases, as applicants and reviewers do: created, submitted, assigned, scored.
-    await inBatches(volume ?? 0, 16, async (i) => {
-      const applicant: Principal = { userId: `bench-applicant-${i}`, role: 'referent', structureIds: [] };
-      const structure = demoStructures[i % demoStructures.length]!;
-      const input = demoApplicationInput(structure.structureId, signedOn);
-      const app = await createApplication(deps, applicant, call.callId, { ...input, structure: { ...input.structure, name: `${structure.name} ${i}` } });
-      await submitApplication(deps, applicant, app.applicationId);
-      await assignReviewer(deps, staff, app.applicationId, staff.userId);
-      const n = i % 6;
-      await scoreApplication(deps, staff, app.applicationId, {
-        scores: { consortium: n, 'company-strategy': (n + 1) % 6, 'team-capacity': (n + 2) % 6, 'territorial-need': n, adhesion: (n + 3) % 6 },
-        comment: '',
-      });
-    });
-    return { callId: call.callId, volume: volume ?? 0 };
-  },
+  volumes: [10, 10_000],
+  setup: async ({ deps }, volume) => ({ ...(await callWithApplications(deps, volume ?? 10)), volume: volume ?? 10 }),
   request: ({ state }) => ({ method: 'GET', path: `/calls/${state.callId}/applications?limit=20`, as: staff.userId }),
   check: (res, { state }) => {
     const items = res.body?.items as { score: number | null }[] | undefined;

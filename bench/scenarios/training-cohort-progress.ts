@@ -1,4 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { putAllNow } from '../../shared/db/batch';
 import { commit } from '../../shared/db/transact';
 import { createEssaimeWrites } from '../../shared/essaimes/repository';
 import type { Essaime, Participant } from '../../shared/essaimes/schemas';
@@ -8,18 +9,19 @@ import { createSeason } from '../../shared/seasons/use-cases';
 import { cohortEntity, progressEntity } from '../../shared/training/entities';
 import { addDays } from '../../shared/training/rules';
 import { createCohort, recordAttendance } from '../../shared/training/use-cases';
+import { essaimeOpenRequestsEntity } from '../../shared/tutoring/entities';
 import { demoStructures } from '../../scripts/seed/demo-catalogue';
 import { defineScenario, inBatches } from '../lib/scenario';
 
 /**
  * The cohort progress view (first page of 20) of a season with N essaimés, each with 3 participants and
  * 10 sessions of attendance recorded (30 records per essaimé: 150 at N = 5, 3,000 at N = 100), made through
- * the use cases. The view reads the cohort partition and a page of pre-computed progress items (plus one
- * open-requests Query per essaimé of the page), so its cost should follow the page, not the attendance.
+ * the use cases, and i % 3 open tutoring requests on essaimé i's pre-computed counter. The view reads the cohort
+ * partition and a page of pre-computed progress items, then the page's open-request counters (one
+ * BatchGetItem), so its cost should follow the page, not the attendance nor the essaimés.
  */
 const staff = { userId: 'demo-staff-claire', role: 'staff' as const, structureIds: [] };
 const SESSIONS = 10;
-const START = '2088-10-04';
 
 export default defineScenario({
   name: 'training-cohort-progress',
@@ -27,9 +29,12 @@ export default defineScenario({
   volumes: [5, 100],
   setup: async ({ db }, volume) => {
     const n = volume ?? 5;
-    // The cohort takes place in 2088-2089; the clock is set after it so attendance can be recorded.
-    const deps: Deps = { db, now: () => new Date('2089-06-01T10:00:00Z') };
-    const season = await createSeason(deps, staff, { name: `Saison de mesure ${n}`, year: 2088, startDate: '2088-09-01', endDate: '2089-12-31' });
+    // The cohort takes place in Y-(Y+1); the clock is set after it so attendance can be recorded. One season per
+    // year: each volume has its own year, 28 years apart (the same weekdays).
+    const y = n > 5 ? 2060 : 2088;
+    const START = `${y}-10-04`;
+    const deps: Deps = { db, now: () => new Date(`${y + 1}-06-01T10:00:00Z`) };
+    const season = await createSeason(deps, staff, { name: `Saison de mesure ${n}`, year: y, startDate: `${y}-09-01`, endDate: `${y + 1}-12-31` });
     const since = deps.now().toISOString();
     const people: Participant[][] = [];
     await inBatches(n, 16, async (i) => {
@@ -82,7 +87,10 @@ export default defineScenario({
         records: people.flat().map((p, j) => ({ essaimeId: p.essaimeId, participantId: p.participantId, status: (j + s) % 9 === 0 ? ('absent' as const) : ('present' as const) })),
       });
     }
-    return { cohortId: cohort.cohortId, essaimes: n, records: n * 3 * SESSIONS };
+    const essaimeIds = people.map((p) => p[0]!.essaimeId);
+    await putAllNow(db, essaimeIds.map((essaimeId, i) => essaimeOpenRequestsEntity.toItem({ essaimeId, openCount: i % 3 })));
+    const openByEssaime = Object.fromEntries(essaimeIds.map((id, i) => [id, i % 3]));
+    return { cohortId: cohort.cohortId, essaimes: n, records: n * 3 * SESSIONS, openByEssaime };
   },
   request: ({ state }) => ({ method: 'GET', path: `/cohorts/${state.cohortId}/progress?limit=20`, as: 'demo-staff-claire' }),
   check: (res, { state }) => {
@@ -91,14 +99,18 @@ export default defineScenario({
     for (const item of items) {
       const { present, excused, absent } = item.attendance;
       if (present + excused + absent !== 3 * SESSIONS) throw new Error(`${item.structureName}: ${present + excused + absent} records, expected ${3 * SESSIONS}`);
+      if (item.openRequests !== state.openByEssaime[item.essaimeId]) throw new Error(`${item.structureName}: ${item.openRequests} open requests, expected ${state.openByEssaime[item.essaimeId]}`);
     }
   },
-  rawLabel: 'Query COHORT#{id} (cohort, modules, sessions) ‖ Query gsi1 COHORT#{id}#PROGRESS, Limit 20',
-  raw: ({ db, state }) =>
-    Promise.all([
+  rawLabel: 'Query COHORT#{id} (cohort, modules, sessions) ‖ Query gsi1 COHORT#{id}#PROGRESS, Limit 20; then BatchGetItem of the page\'s open-request counters',
+  raw: async ({ db, state }) => {
+    const [, page] = await Promise.all([
       db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': cohortEntity.partition('table', { cohortId: state.cohortId }) } })),
       db.doc.send(
         new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': progressEntity.partition('gsi1', { cohortId: state.cohortId }) }, Limit: 20 }),
       ),
-    ]),
+    ]);
+    const keys = (page.Items ?? []).map((item) => essaimeOpenRequestsEntity.key({ essaimeId: String(item.essaimeId) }));
+    return db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }));
+  },
 });

@@ -1,5 +1,10 @@
 import { dashboardsApi } from '../../shared/read-models/dashboards/api';
 import { programmeDashboard } from '../../shared/read-models/dashboards/use-cases';
-import { httpHandler } from '../../shared/http/handler';
+import { prefetchingHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(dashboardsApi.programme, async ({ params, deps }) => ({ body: await programmeDashboard(deps, params.seasonId) }));
+// Read together with the caller's profile (one round trip); the route admits its roles before any read.
+export const handler = prefetchingHandler(
+  dashboardsApi.programme,
+  ({ params, deps }) => programmeDashboard(deps, params.seasonId),
+  async ({ prefetched }) => ({ body: prefetched }),
+);

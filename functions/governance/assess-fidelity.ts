@@ -1,7 +1,7 @@
-import { governanceApi } from '../../shared/governance/api';
-import { assessFidelity } from '../../shared/governance/use-cases';
+import { fidelityApi } from '../../shared/governance/fidelity-api';
+import { assessFidelity } from '../../shared/governance/fidelity';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(governanceApi.assessFidelity, async ({ params, body, principal, deps }) => ({
+export const handler = httpHandler(fidelityApi.assessFidelity, async ({ params, body, principal, deps }) => ({
   body: await assessFidelity(deps, principal, params.essaimeId, params.stageId, body),
 }));

@@ -1,7 +1,7 @@
-import { governanceApi } from '../../shared/governance/api';
-import { readEssaimeGovernance } from '../../shared/governance/use-cases';
+import { fidelityApi } from '../../shared/governance/fidelity-api';
+import { readEssaimeGovernance } from '../../shared/governance/fidelity';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(governanceApi.essaimeGovernance, async ({ params, principal, deps }) => ({
+export const handler = httpHandler(fidelityApi.essaimeGovernance, async ({ params, principal, deps }) => ({
   body: await readEssaimeGovernance(deps, principal, params.essaimeId),
 }));

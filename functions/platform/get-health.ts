@@ -1,4 +1,5 @@
-import { httpHandler } from '../../shared/http/handler';
-import { platformApi } from '../../shared/platform/api';
+import { staticHandler } from '../../shared/http/envelope';
 
-export const handler = httpHandler(platformApi.health, async () => ({ body: { status: 'ok' } }));
+// No spec import: platformApi would bring zod and the DynamoDB client into a function that reads nothing.
+// test/infra/bundling.test.ts checks this answer against platformApi.health.
+export const handler = staticHandler('GET /health', () => ({ body: { status: 'ok' } }));

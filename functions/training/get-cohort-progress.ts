@@ -1,7 +1,10 @@
-import { httpHandler } from '../../shared/http/handler';
+import { prefetchingHandler } from '../../shared/http/handler';
 import { cohortProgress } from '../../shared/read-models/cohort-progress';
 import { cohortProgressApi } from '../../shared/read-models/cohort-progress/api';
 
-export const handler = httpHandler(cohortProgressApi.get, async ({ params, query, deps }) => ({
-  body: await cohortProgress(deps, params.cohortId, query),
-}));
+// Read together with the caller's profile (one round trip); the route admits staff only, before any read.
+export const handler = prefetchingHandler(
+  cohortProgressApi.get,
+  ({ params, query, deps }) => cohortProgress(deps, params.cohortId, query),
+  async ({ prefetched }) => ({ body: prefetched }),
+);

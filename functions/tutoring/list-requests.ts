@@ -1,7 +1,16 @@
-import { httpHandler } from '../../shared/http/handler';
+import { prefetchingHandler } from '../../shared/http/handler';
 import { tutoringRequestsApi } from '../../shared/tutoring/api';
 import { listVisibleRequests } from '../../shared/tutoring/requests';
 
-export const handler = httpHandler(tutoringRequestsApi.list, async ({ query, principal, deps }) => ({
-  body: await listVisibleRequests(deps, principal, query),
-}));
+/**
+ * A tutor's list depends only on who they are (the token's subject): it is read together with their profile,
+ * and served once the profile confirms the tutor role. Other roles' lists need the structures of the profile.
+ */
+export const handler = prefetchingHandler(
+  tutoringRequestsApi.list,
+  ({ query, deps, userId, role }) =>
+    role === 'tutor' && userId ? listVisibleRequests(deps, { userId, role, structureIds: [] }, query) : Promise.resolve(undefined),
+  async ({ query, principal, deps, prefetched }) => ({
+    body: principal.role === 'tutor' && prefetched ? prefetched : await listVisibleRequests(deps, principal, query),
+  }),
+);

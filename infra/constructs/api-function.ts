@@ -1,27 +1,16 @@
 import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, RuntimeFamily, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, type BundlingOptions, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { tableSchema } from '../../shared/db/table';
+import { lambdaBundling, lambdaNodeOptions, latestNodeRuntime } from '../bundling';
 import { entryPath, lockFile, repoRoot } from '../paths';
 
-/**
- * The newest Node.js runtime this aws-cdk-lib knows (nodejs24.x with 2.276). Computed rather than named so an
- * aws-cdk-lib upgrade moves every function forward together (cdk-nag AwsSolutions-L1 asks for the latest).
- */
-export const latestNodeRuntime: Runtime = (() => {
-  const versionOf = (r: Runtime) => Number(/^nodejs(\d+)\.x$/.exec(r.name)?.[1] ?? Number.NaN);
-  const candidates = Runtime.ALL.filter((r) => r.family === RuntimeFamily.NODEJS && Number.isFinite(versionOf(r)));
-  const latest = candidates.sort((a, b) => versionOf(a) - versionOf(b)).at(-1);
-  if (!latest) throw new Error('aws-cdk-lib knows no nodejsNN.x runtime');
-  return latest;
-})();
-
-/** Lets an ESM bundle load the few CommonJS dependencies that call require() at run time. */
-export const esmRequireBanner = 'import { createRequire } from "module";const require = createRequire(import.meta.url);';
+// Declared in infra/bundling.ts (shared with the bench); re-exported for the stacks and tests that import them here.
+export { esmRequireBanner, latestNodeRuntime } from '../bundling';
 
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -88,14 +77,7 @@ export class ApiFunction extends NodejsFunction {
     logGroup.grantWrite(role);
 
     const bundlingOptions: BundlingOptions = {
-      format: OutputFormat.ESM,
-      minify: true,
-      sourceMap: true,
-      sourcesContent: false,
-      mainFields: ['module', 'main'],
-      // Bundle everything, the AWS SDK included: a tree-shaken SDK initialises faster than the runtime's copy.
-      externalModules: [],
-      banner: esmRequireBanner,
+      ...lambdaBundling,
       // esbuild comes from the local devDependency; there is no Docker fallback.
       forceDockerBundling: false,
       ...bundling,
@@ -119,7 +101,7 @@ export class ApiFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'essaimage',
         POWERTOOLS_LOG_LEVEL: logLevel ?? 'INFO',
         // Stack traces point into the TypeScript sources (the bundle ships its source map).
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: lambdaNodeOptions,
         ...environment,
         TABLE_NAME: table.tableName,
         // Signs pagination cursors: unique to the stack, the same for every instance of a function.

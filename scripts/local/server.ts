@@ -10,6 +10,9 @@ import type { HttpEvent, HttpResult, LambdaHandler } from '../../shared/http/han
 import { routeKey } from '../../shared/http/route';
 import { apiSecurityHeaders, webContentSecurityPolicy } from '../../shared/http/security';
 import { demoUserSchema, type DemoUser } from '../../shared/identity/schemas';
+import { isLocalAccountPath, localAccountOperation } from './accounts';
+import { getProfile } from '../../shared/identity/repository';
+import { runtimeDeps } from '../../shared/runtime';
 import { toApiGatewayClaims, type DevAuth } from './dev-auth';
 import { renderDocsPage } from './docs-page';
 
@@ -28,6 +31,8 @@ export interface LocalServerOptions {
   rootDir: string;
   /** Built web app to serve at / when present. */
   webDir?: string;
+  /** Origins the web app may also connect to (the local S3 server it uploads documents to). */
+  connectOrigins?: string[];
 }
 
 export interface LocalServer {
@@ -116,7 +121,7 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, error: unknown): vo
  * at a Cognito hosted UI this server cannot know (the end-to-end test of the Cognito sign-in does); in AWS
  * CloudFront names the exact sign-in origin (infra/web-stack.ts).
  */
-const localWebCsp = webContentSecurityPolicy({ connect: ['https:'] });
+const localWebCsp = (origins: readonly string[] = []) => webContentSecurityPolicy({ connect: ['https:', ...origins] });
 /** The local API docs page is one inline script and style of this repository. */
 const docsCsp = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -131,7 +136,7 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function serveStatic(res: ServerResponse, webDir: string, pathname: string): boolean {
+function serveStatic(res: ServerResponse, webDir: string, pathname: string, connectOrigins?: readonly string[]): boolean {
   const root = resolve(webDir);
   let decoded: string;
   try {
@@ -146,7 +151,7 @@ function serveStatic(res: ServerResponse, webDir: string, pathname: string): boo
   res.writeHead(200, {
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
-    'content-security-policy': localWebCsp,
+    'content-security-policy': localWebCsp(connectOrigins),
   });
   res.end(readFileSync(file));
   return true;
@@ -260,7 +265,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       }
       if (!matched) {
         const isApiPath = url.pathname.startsWith('/api/');
-        if (method === 'GET' && !isApiPath && options.webDir && existsSync(options.webDir) && serveStatic(res, options.webDir, url.pathname)) return;
+        if (method === 'GET' && !isApiPath && options.webDir && existsSync(options.webDir) && serveStatic(res, options.webDir, url.pathname, options.connectOrigins)) return;
         // A known path with another method is "no route" too, as API Gateway answers it.
         return errorJson(res, 'ROUTE_NOT_FOUND', pathExists ? `${method} is not allowed on ${apiPath}` : `No route for ${method} ${apiPath}`);
       }
@@ -330,7 +335,19 @@ async function localAuth(req: IncomingMessage, res: ServerResponse, url: URL, me
     }
     const user = options.demoUsers.find((u) => u.userId === userId);
     if (!user) return errorJson(res, 'NOT_FOUND', 'No demo user with this id');
-    return json(res, 200, { token: await options.auth.sign(user), user });
+    // The profile's role when it has one (staff may have changed it): the API refuses a token whose group is not it.
+    const role = (await getProfile(runtimeDeps().db, user.userId))?.role ?? user.role;
+    return json(res, 200, { token: await options.auth.sign({ ...user, role }), user: { ...user, role } });
+  }
+  if (method === 'POST' && isLocalAccountPath(url.pathname)) {
+    let raw: string;
+    try {
+      raw = await readBody(req, 10_000);
+    } catch (error) {
+      return tooLarge(req, res, error);
+    }
+    const answer = await localAccountOperation(url.pathname, raw, options.auth);
+    return json(res, answer.status, answer.body);
   }
   return errorJson(res, 'ROUTE_NOT_FOUND', `No route for ${method} ${url.pathname}`);
 }

@@ -9,8 +9,9 @@ import type { Essaime, Participant } from '../../shared/essaimes/schemas';
 import { newId } from '../../shared/ids';
 import { createSeason, updateSeason } from '../../shared/seasons/use-cases';
 import { seedCalls } from './calls';
+import { demoCalendar } from './demo-calendar';
 import { demoEssaimes, demoStructures, demoUsers } from './demo-catalogue';
-import { seedEvaluation } from './evaluation';
+import { seedAcorLead, seedEvaluation } from './evaluation';
 import { seedTraining } from './training';
 import { seedTutoring } from './tutoring';
 
@@ -25,27 +26,18 @@ export async function seedDemoData(deps: Deps): Promise<{ seeded: boolean }> {
   if (await getOne(db, seedMarkerEntity, { name: 'demo' }, true)) return { seeded: false };
 
   await seedUsers(db, deps.now());
-  const season2019 = await createSeason(deps, seeder, {
-    name: 'Saison 2019-2020 — essaimage A.CO.R.',
-    year: 2019,
-    startDate: '2019-09-01',
-    endDate: '2021-03-31',
-    hypotheses: ['A', 'B'],
-  });
-  await updateSeason(deps, seeder, season2019.seasonId, { expectedVersion: 1, status: 'running' });
-  await createSeason(deps, seeder, {
-    name: 'Saison 2020-2021 — essaimage A.CO.R.',
-    year: 2020,
-    startDate: '2020-09-01',
-    endDate: '2022-03-31',
-    hypotheses: ['A', 'B'],
-  });
-  await seedEssaimes(deps, season2019.seasonId);
+  const calendar = demoCalendar(deps.now());
+  const { cohortSeason, callSeason } = calendar;
+  const cohort = await createSeason(deps, seeder, { name: cohortSeason.name, year: cohortSeason.year, startDate: cohortSeason.startDate, endDate: cohortSeason.endDate, hypotheses: ['A', 'B'] });
+  await updateSeason(deps, seeder, cohort.seasonId, { expectedVersion: 1, status: 'running' });
+  await createSeason(deps, seeder, { name: callSeason.name, year: callSeason.year, startDate: callSeason.startDate, endDate: callSeason.endDate, hypotheses: ['A', 'B'] });
+  await seedEssaimes(deps, cohort.seasonId);
 
-  await seedEvaluation(deps, season2019.seasonId);
-  await seedTraining(deps, season2019.seasonId);
+  await seedEvaluation(deps, cohort.seasonId);
+  await seedTraining(deps, cohort.seasonId);
   await seedCalls(deps);
-  await seedTutoring(deps, season2019.seasonId);
+  await seedTutoring(deps, cohort.seasonId);
+  await seedAcorLead(deps);
   await putNow(db, seedMarkerEntity, { name: 'demo', at: deps.now().toISOString() });
   return { seeded: true };
 }
@@ -70,7 +62,7 @@ async function seedUsers(db: Db, now: Date): Promise<void> {
   }
 }
 
-/** The 2019 cohort: structures already selected, with their referent and three participants each. */
+/** The cohort season's essaimés: structures already selected, with their referent and three participants each. */
 async function seedEssaimes(deps: Deps, seasonId: string): Promise<void> {
   const since = deps.now().toISOString();
   for (const seed of demoEssaimes) {

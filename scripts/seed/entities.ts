@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntity } from '../../shared/db/entity';
 import { seedMarker } from '../../shared/db/entities/seed';
 

@@ -2,14 +2,20 @@ import type { Principal } from '../../shared/access/principal';
 import { listAllEssaimesOfSeason } from '../../shared/essaimes/repository';
 import type { Essaime } from '../../shared/essaimes/schemas';
 import { acceptReport, createDefaultStages, readStage, saveReportDraft, submitReport } from '../../shared/evaluation/use-cases';
-import { assessFidelity, recordMeeting } from '../../shared/governance/use-cases';
+import { recordInterview } from '../../shared/evaluation/interviews';
+import { assessFidelity, recordFidelityAssessment } from '../../shared/governance/fidelity';
+import { setAcorLead } from '../../shared/governance/label';
+import { recordMeeting } from '../../shared/governance/use-cases';
+import { addDays, frenchDate } from '../../shared/calendar';
 import type { Deps } from '../../shared/runtime';
+import { type DemoCalendar, demoCalendar } from './demo-calendar';
 
 /**
  * Demo data of the staged evaluation for the 2019 season, through the use cases (audit entries, aggregates
- * and messages exist as in real use), each step at its date of the 2019–2020 calendar:
- * the three stages; stage 1 reports accepted for three structures, submitted for one, a draft for one,
- * nothing yet for the last; the tutor's fidelity assessment of Passerelle; the first governance committee.
+ * and messages exist as in real use), each step at its date of the demo calendar (relative to today):
+ * the first governance committee (before the season's call: it chose the hypotheses); the three stages, the
+ * first due in five days; stage 1 reports accepted for three structures, submitted for one, a draft for one,
+ * nothing yet for the last; the tutor's fidelity assessment of Passerelle.
  */
 const claire: Principal = { userId: 'demo-staff-claire', role: 'staff', structureIds: [] };
 const michel: Principal = { userId: 'demo-tutor-michel', role: 'tutor', structureIds: ['str_passerelle'] };
@@ -34,27 +40,31 @@ const answerTexts: Record<string, string> = {
   'support-needed': 'Un appui sur la fidélisation des entreprises et l’usage de l’application dédiée.',
 };
 
-async function seedStageOneReport(at: (iso: string) => Deps, essaime: Essaime, stageId: string, questionKeys: string[]): Promise<void> {
+async function seedStageOneReport(at: (iso: string) => Deps, calendar: DemoCalendar, essaime: Essaime, stageId: string, questionKeys: string[]): Promise<void> {
   const plan = stage1Figures[essaime.structureId];
   if (!plan) return;
   const referent: Principal = { userId: essaime.referentUserId, role: 'referent', structureIds: [essaime.structureId] };
   const complete = plan.outcome !== 'draft';
-  const draft = await saveReportDraft(at('2020-02-20T10:00:00Z'), referent, stageId, essaime.essaimeId, {
+  const { reports, trainingStart, today } = calendar;
+  const draft = await saveReportDraft(at(`${reports.draftOn}T10:00:00Z`), referent, stageId, essaime.essaimeId, {
     expectedVersion: 0,
-    period: { start: '2019-09-01', end: '2020-02-29' },
+    period: { start: trainingStart, end: addDays(today, -1) },
     indicators: plan.figures,
     answers: complete ? Object.fromEntries(questionKeys.map((k) => [k, answerTexts[k] ?? 'Voir les échanges avec le tuteur.'])) : { progress: answerTexts.progress! },
   });
   if (!complete) return;
-  const submitted = await submitReport(at('2020-03-02T15:30:00Z'), referent, stageId, essaime.essaimeId, draft.version);
-  if (plan.outcome === 'accepted') await acceptReport(at('2020-03-20T09:00:00Z'), claire, stageId, essaime.essaimeId, submitted.version);
+  const submittedOn = plan.outcome === 'accepted' ? reports.submittedOn : reports.lateSubmittedOn;
+  const submitted = await submitReport(at(`${submittedOn}T15:30:00Z`), referent, stageId, essaime.essaimeId, draft.version);
+  if (plan.outcome === 'accepted') await acceptReport(at(`${reports.acceptedOn}T09:00:00Z`), claire, stageId, essaime.essaimeId, submitted.version);
 }
 
 export async function seedEvaluation(deps: Deps, seasonId: string): Promise<void> {
   const at = (iso: string): Deps => ({ ...deps, now: () => new Date(iso) });
-  await recordMeeting(at('2019-10-08T16:00:00Z'), claire, seasonId, {
+  const calendar = demoCalendar(deps.now());
+  const { cohortSeason, stages, reports } = calendar;
+  await recordMeeting(at(`${cohortSeason.committeeOn}T16:00:00Z`), claire, seasonId, {
     body: 'governance-committee',
-    date: '2019-10-08',
+    date: cohortSeason.committeeOn,
     title: "Premier comité de gouvernance de l'essaimage",
     membersPresent: [
       { name: 'Claire Moreau', organisation: 'Ansa', userId: 'demo-staff-claire' },
@@ -63,24 +73,41 @@ export async function seedEvaluation(deps: Deps, seasonId: string): Promise<void
       { name: 'Représentation de la DGEFP', organisation: "Ministère du Travail" },
     ],
     decisions: [
-      { text: 'Les deux hypothèses sont retenues : opérateurs de collectivités (A) et collectivités faisant évoluer leurs équipes (B).', hypotheses: ['A', 'B'] },
-      { text: 'Trois temps d’évaluation : premier retour début 2020, bilan intermédiaire mi-2020, bilan final fin 2020 – début 2021.' },
+      { type: 'choose-hypotheses', text: 'Les deux hypothèses sont retenues : opérateurs de collectivités (A) et collectivités faisant évoluer leurs équipes (B).', hypotheses: ['A', 'B'] },
+      { type: 'note', text: `Trois temps d’évaluation : premier retour le ${frenchDate(stages.firstReturn.dueOn)}, bilan intermédiaire le ${frenchDate(stages.intermediate.dueOn)}, bilan final le ${frenchDate(stages.final.dueOn)}.` },
     ],
   });
-  const [first] = await createDefaultStages(at('2019-12-10T09:00:00Z'), claire, seasonId, {
-    firstReturn: { opensOn: '2020-01-15', dueOn: '2020-03-15' },
-    intermediate: { opensOn: '2020-05-15', dueOn: '2020-07-15' },
-    final: { opensOn: '2020-11-15', dueOn: '2021-02-15' },
-  });
+  const [first] = await createDefaultStages(at(`${addDays(cohortSeason.committeeOn, 30)}T09:00:00Z`), claire, seasonId, stages);
   if (!first) return;
-  const { template } = await readStage(at('2020-02-20T10:00:00Z'), first.stageId);
+  const { template } = await readStage(at(`${reports.draftOn}T10:00:00Z`), first.stageId);
   const questionKeys = template.questions.filter((q) => q.required).map((q) => q.key);
   const essaimes = await listAllEssaimesOfSeason(deps.db, seasonId);
-  for (const essaime of essaimes) await seedStageOneReport(at, essaime, first.stageId, questionKeys);
+  for (const essaime of essaimes) await seedStageOneReport(at, calendar, essaime, first.stageId, questionKeys);
 
   const passerelle = essaimes.find((e) => e.structureId === 'str_passerelle');
+  const jura = essaimes.find((e) => e.structureId === 'str_jura-service');
+  if (jura) {
+    await recordInterview(at(`${reports.acceptedOn}T11:00:00Z`), claire, first.stageId, {
+      essaimeId: jura.essaimeId,
+      interviewedOn: reports.acceptedOn,
+      personRole: 'director',
+      notes: 'Entretien téléphonique : la prospection des TPE a démarré ; le recrutement d’un second chargé de relation entreprises est à l’étude.',
+    });
+  }
   if (passerelle) {
-    await assessFidelity(at('2020-03-25T14:00:00Z'), michel, passerelle.essaimeId, first.stageId, {
+    const earlier = addDays(reports.fidelityOn, -20);
+    // A first check at any date, before the stage checkpoint: the trend per principle shows the progress.
+    await recordFidelityAssessment(at(`${earlier}T10:00:00Z`), michel, passerelle.essaimeId, {
+      assessedOn: earlier,
+      principles: [
+        { principle: 'go-towards-companies', level: 'emerging', evidence: 'Prospection engagée mais pas encore planifiée ; une vingtaine de visites.' },
+        { principle: 'one-offer-one-candidate', level: 'substantial', evidence: 'Une seule candidature par offre la plupart du temps ; deux exceptions relevées.' },
+        { principle: 'realistic-achievable', level: 'emerging', evidence: 'Projets professionnels encore peu confrontés aux offres du bassin.' },
+        { principle: 'cre-team', level: 'substantial', evidence: 'Deux ETP de chargés de relation entreprises, lettre de mission en préparation.' },
+      ],
+      summary: 'Premier point de fidélité entre deux étapes.',
+    });
+    await assessFidelity(at(`${reports.fidelityOn}T14:00:00Z`), michel, passerelle.essaimeId, first.stageId, {
       expectedVersion: 0,
       principles: [
         { principle: 'go-towards-companies', level: 'substantial', evidence: '140 entreprises contactées en six mois, 38 visites ; prospection planifiée chaque semaine.' },
@@ -91,4 +118,9 @@ export async function seedEvaluation(deps: Deps, seasonId: string): Promise<void
       summary: 'Appropriation rapide ; le principe « réaliste et réalisable » reste à consolider.',
     });
   }
+}
+
+/** Isabelle Etcheverry (A.CO.R.) decides labels for A.CO.R. as network head; once the tutor directory exists. */
+export async function seedAcorLead(deps: Deps): Promise<void> {
+  await setAcorLead(deps, claire, 'demo-tutor-isabelle', { acorLead: true });
 }

@@ -75,3 +75,13 @@ export function assertAuthorOrStructureReader(
 
 /** Contact details of participants (e-mail): staff and referents (who only reach their own structure's). */
 export const seesContactDetails = (principal: Principal) => principal.role === 'staff' || principal.role === 'referent';
+
+/**
+ * A structure–Ansa thread: staff; the applicant of the application it belongs to; a referent (or delegate)
+ * of the structure. Tutors keep their own request threads and never reach these. 404 otherwise.
+ */
+export function assertThreadParticipant(principal: Principal, thread: { structureId: string; applicantUserId: string | null }): void {
+  if (isStaff(principal)) return;
+  if (principal.role === 'referent' && (thread.applicantUserId === principal.userId || principal.structureIds.includes(thread.structureId))) return;
+  throw notFound('Thread');
+}

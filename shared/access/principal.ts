@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const roles = ['staff', 'tutor', 'referent'] as const;
 export const roleSchema = z.enum(roles);

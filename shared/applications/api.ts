@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callIdSchema } from '../calls/schemas';
 import { pageOf } from '../db/pagination';
 import { defineRoute } from '../http/route';
@@ -72,7 +72,7 @@ export const applicationsApi = {
     params: callParams,
     body: createApplicationBody,
     response: { status: 201, description: 'The application, as its applicant sees it', schema: applicantViewSchema },
-    errors: ['NOT_FOUND', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'HYPOTHESIS_NOT_ACCEPTED', 'NOT_YOUR_STRUCTURE', 'INVALID_ANSWER', 'APPLICATION_EXISTS'],
+    errors: ['NOT_FOUND', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'HYPOTHESIS_NOT_ACCEPTED', 'NOT_YOUR_STRUCTURE', 'INVALID_ANSWER', 'CONTRADICTORY_FACTS', 'APPLICATION_EXISTS'],
   }),
   mine: defineRoute({
     operationId: 'listMyApplications',
@@ -106,7 +106,7 @@ export const applicationsApi = {
     params: appParams,
     body: updateApplicationBody,
     response: { status: 200, description: 'The application, as its applicant sees it', schema: applicantViewSchema },
-    errors: ['NOT_FOUND', 'APPLICATION_NOT_DRAFT', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'HYPOTHESIS_NOT_ACCEPTED', 'INVALID_ANSWER', 'STALE_VERSION'],
+    errors: ['NOT_FOUND', 'APPLICATION_NOT_DRAFT', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'HYPOTHESIS_NOT_ACCEPTED', 'INVALID_ANSWER', 'CONTRADICTORY_FACTS', 'STALE_VERSION'],
   }),
   eligibility: defineRoute({
     operationId: 'getApplicationEligibility',
@@ -123,12 +123,34 @@ export const applicationsApi = {
     operationId: 'submitApplication',
     method: 'POST',
     path: '/applications/{applicationId}/submit',
-    summary: 'Submit a draft; refused (422 with every reason) while a criterion is unmet or missing, and after the call closes',
+    summary: 'Submit a draft; the first submission gives the dossier its number (YYYY-ESS-NNNN); refused (422 with every reason) while a criterion is unmet or missing, and after the call closes',
     tag: 'applications',
     access: ['referent'],
     params: appParams,
     response: { status: 200, description: 'The application, as its applicant sees it', schema: applicantViewSchema },
     errors: ['NOT_FOUND', 'APPLICATION_NOT_DRAFT', 'CALL_NOT_OPEN', 'CALL_CLOSED', 'CALL_NOT_YET_OPEN', 'APPLICATION_INELIGIBLE', 'APPLICATION_INCOMPLETE', 'STALE_VERSION'],
+  }),
+  receipt: defineRoute({
+    operationId: 'getApplicationReceipt',
+    method: 'GET',
+    path: '/applications/{applicationId}/receipt.pdf',
+    summary: 'The receipt of a submitted dossier (PDF): dossier number, date and time, what was submitted',
+    tag: 'applications',
+    access: ['staff', 'referent'],
+    params: appParams,
+    response: { status: 200, description: 'The receipt', contentType: 'application/pdf' },
+    errors: ['NOT_FOUND', 'APPLICATION_NOT_SUBMITTED'],
+  }),
+  decisionLetter: defineRoute({
+    operationId: 'getDecisionLetter',
+    method: 'GET',
+    path: '/applications/{applicationId}/decision-letter.pdf',
+    summary: 'The decision letter (PDF) with the rationale written for the applicant; the applicant gets it once the decision is published, staff as soon as it is decided',
+    tag: 'applications',
+    access: ['staff', 'referent'],
+    params: appParams,
+    response: { status: 200, description: 'The letter', contentType: 'application/pdf' },
+    errors: ['NOT_FOUND', 'DECISION_NOT_PUBLISHED'],
   }),
   withdraw: defineRoute({
     operationId: 'withdrawApplication',

@@ -16,7 +16,7 @@ import type { Deps } from '../runtime';
 import { decisionMessage } from './messages';
 import { getApplication, listApplicationsInStatus, saveApplicationWrite } from './repository';
 import { assertSelectable, decidedStatuses, planDecision } from './rules';
-import type { Application, decisionBody, DecisionOutcome } from './schemas';
+import type { Application, ApplicationStatus, decisionBody, DecisionOutcome } from './schemas';
 import { retryChanged } from './use-cases';
 
 /**
@@ -139,19 +139,40 @@ async function publishOne(deps: Deps, actor: Principal, call: Call, applicationI
   return { outcome, essaimeId };
 }
 
+/** Submitted applications still waiting for a decision. */
+const undecidedStatuses: readonly ApplicationStatus[] = ['submitted', 'under_review'];
+
 /**
  * Publishes every decided, unpublished application of a closed call. Idempotent: each application is
  * published at most once (version condition, outbox dedupe key, one essaimé per structure and season), so a
  * run interrupted halfway is finished by running it again.
  */
-export async function publishDecisions(deps: Deps, actor: Principal, callId: string): Promise<PublicationReport> {
+export async function publishDecisions(deps: Deps, actor: Principal, callId: string, options: { waitlistUndecided?: boolean } = {}): Promise<PublicationReport> {
   assertRole(actor, ['staff']);
   const bundle = await loadCall(deps, callId);
   if (!isPastClosing(bundle.call, deps.now())) throw conflict('CALL_STILL_OPEN', 'Decisions are published once the call is closed');
+  const undecided = (await Promise.all(undecidedStatuses.map((status) => listApplicationsInStatus(deps.db, callId, status)))).flat();
+  if (undecided.length > 0 && !options.waitlistUndecided) {
+    // Publishing notifies every applicant: one left without a decision would be forgotten, so staff decide it or say so.
+    throw conflict(
+      'DECISIONS_PENDING',
+      `${undecided.length} submitted application(s) have no decision; decide them or publish with waitlistUndecided`,
+      undecided.map((a) => ({ path: `applications.${a.applicationId}`, message: 'No decision yet', code: a.status })),
+    );
+  }
+  const failures: PublicationReport['failures'] = [];
+  for (const app of undecided) {
+    try {
+      await decide(deps, actor, app.applicationId, { outcome: 'waitlisted', rationale: 'Sans décision à la publication : placée en liste d’attente par l’équipe.' });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      failures.push({ applicationId: app.applicationId, code: error.code });
+    }
+  }
   const report: PublicationReport = {
     published: { selected: 0, waitlisted: 0, rejected: 0 },
     essaimeIds: [],
-    failures: [],
+    failures,
     selectedCount: 0,
     capacity: bundle.call.capacity,
     belowMinimum: false,

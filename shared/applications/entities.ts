@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntity } from '../db/entity';
-import { application, applicationUnique, review, staffNote } from '../db/entities/applications';
+import { application, applicationUnique, dossierCounter, dossierNumber, review, staffNote } from '../db/entities/applications';
 import { rankKey } from './rules';
 import { applicationSchema, reviewSchema, staffNoteSchema } from './schemas';
 
@@ -20,3 +20,7 @@ export const applicationUniqueEntity = defineEntity(
   applicationUnique,
   z.object({ applicationId: z.string(), callId: z.string(), holder: z.string() }),
 );
+
+/** The last dossier number given in a year, and each number given (shared/applications/dossier-numbers.ts). */
+export const dossierCounterEntity = defineEntity(dossierCounter, z.object({ year: z.string(), lastNumber: z.number().int().min(0) }));
+export const dossierNumberEntity = defineEntity(dossierNumber, z.object({ dossierNumber: z.string(), applicationId: z.string() }));

@@ -1,8 +1,12 @@
 import type { Principal } from '../access/principal';
 import { assertRole } from '../access/policy';
+import { listReadyAttachmentsOfParent } from '../attachments/repository';
+import { parentKeyOf, type Attachment } from '../attachments/schemas';
 import type { Answer, Criterion } from '../calls/schemas';
 import { loadCall } from '../calls/use-cases';
+import { frenchDate } from '../calendar';
 import { toCsv, type CsvValue } from '../documents/csv';
+import { fileSlug } from '../documents/file-names';
 import { axisLabels } from '../programme/axes';
 import type { Deps } from '../runtime';
 import { listAllApplicationsOfCall } from './repository';
@@ -27,28 +31,35 @@ const criterionStatusLabels = { met: 'Rempli', unmet: 'Non rempli', missing: 'No
 const settingLabels = { urban: 'Urbain', rural: 'Rural', 'semi-rural': 'Semi-rural' } as const;
 const budgetLabels = { surplus: 'Excédentaire', balanced: "À l'équilibre", 'occasional-deficit': 'Déficit ponctuel', 'structural-deficit': 'Déficit structurel' } as const;
 
-function answerText(answer: Answer | undefined, criterion: Criterion | undefined): string {
+export function answerText(answer: Answer | undefined, criterion: Criterion | undefined): string {
   if (!answer) return '';
   switch (answer.kind) {
     case 'number':
-      return String(answer.value);
+      return String(answer.value).replace('.', ',');
     case 'yes_no':
       return answer.value ? 'Oui' : 'Non';
     case 'signed_attestation':
-      return answer.signed ? `Signé par ${answer.signerName ?? '?'} le ${answer.signedOn ?? '?'}` : 'Non signé';
+      return answer.signed ? `Signé par ${answer.signerName ?? 'un signataire non nommé'}${answer.signedOn ? ` le ${frenchDate(answer.signedOn)}` : ''}` : 'Non signé';
     case 'document':
       return answer.documentRef;
     case 'choice': {
       const option = criterion?.kind === 'choice' ? criterion.options.find((o) => o.value === answer.value) : undefined;
       return option?.label ?? answer.value;
     }
+    case 'alternative':
+      return `Justificatif équivalent : ${answer.description}${answer.documentRef ? ` (${answer.documentRef})` : ''}`;
   }
 }
 
-export function applicationsCsv(apps: Application[], criteria: Criterion[]): string {
+/** The documents attached to an application, by slot: "A1.2 : comptes.pdf ; Dossier : statuts.pdf". */
+export function documentsText(documents: readonly Attachment[]): string {
+  return documents.map((d) => `${d.slot === 'dossier' ? 'Dossier' : d.slot} : ${d.fileName}`).join(' ; ');
+}
+
+export function applicationsCsv(apps: Application[], criteria: Criterion[], documents: ReadonlyMap<string, readonly Attachment[]> = new Map()): string {
   const criterionIds = [...new Set([...criteria.map((c) => c.criterionId), ...apps.flatMap((a) => Object.keys(a.answers))])];
   const header = [
-    'Identifiant',
+    'N° de dossier',
     'Structure',
     'Forme juridique',
     'Adresse',
@@ -77,12 +88,13 @@ export function applicationsCsv(apps: Application[], criteria: Criterion[]): str
     'Motif de la décision',
     'Décision publiée le',
     'Déposée le',
+    'Pièces jointes',
     ...criterionIds.flatMap((id) => [`${id} — réponse`, `${id} — résultat`, `${id} — explication`]),
   ];
   const rows: CsvValue[][] = apps.map((app) => {
     const results = new Map(app.eligibility.results.map((r) => [r.criterionId, r]));
     return [
-      app.applicationId,
+      app.dossierNumber ?? '',
       app.structure.name,
       app.structure.legalForm,
       app.structure.address,
@@ -111,6 +123,7 @@ export function applicationsCsv(apps: Application[], criteria: Criterion[]): str
       app.decision?.rationale,
       app.decisionPublishedAt,
       app.submittedAt,
+      documentsText(documents.get(app.applicationId) ?? []),
       ...criterionIds.flatMap((id) => {
         const result = results.get(id);
         return [answerText(app.answers[id], criteria.find((c) => c.criterionId === id)), result ? criterionStatusLabels[result.status] : 'Sans objet', result?.reason ?? ''];
@@ -124,11 +137,20 @@ export async function exportApplicationsCsv(deps: Deps, principal: Principal, ca
   assertRole(principal, ['staff']);
   const bundle = await loadCall(deps, callId);
   const apps = await listAllApplicationsOfCall(deps.db, callId);
+  const documents = new Map<string, Attachment[]>();
+  // one Query per application, 25 at a time (a call holds tens to about a thousand applications)
+  for (let i = 0; i < apps.length; i += 25) {
+    const batch = apps.slice(i, i + 25);
+    const found = await Promise.all(batch.map((a) => listReadyAttachmentsOfParent(deps.db, parentKeyOf({ kind: 'application', applicationId: a.applicationId, criterionId: null }))));
+    batch.forEach((a, j) => {
+      documents.set(a.applicationId, found[j]!);
+    });
+  }
   // Latest version first: its labels win for a criterion present in several versions.
   const criteria = [...bundle.versions].reverse().flatMap((v) => v.criteria).filter((c, i, all) => all.findIndex((o) => o.criterionId === c.criterionId) === i);
   return {
     contentType: 'text/csv; charset=utf-8',
-    content: applicationsCsv(apps, criteria),
-    filename: `candidatures-${callId}.csv`,
+    content: applicationsCsv(apps, criteria, documents),
+    filename: `candidatures-${fileSlug(bundle.call.title)}.csv`,
   };
 }

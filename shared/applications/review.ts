@@ -158,7 +158,7 @@ export async function addNote(deps: Deps, actor: Principal, applicationId: strin
   return note;
 }
 
-/** Staff check a criterion that needs evidence; "not verified" makes it unmet, so the application ineligible. */
+/** Staff check a criterion that needs evidence, or an equivalent evidence given instead; "not verified" makes it unmet, so the application ineligible. */
 export async function verifyCriterion(deps: Deps, actor: Principal, applicationId: string, input: z.output<typeof verificationBody>): Promise<CriterionVerification> {
   return retryChanged(async () => {
     const app = await loadForStaff(deps, actor, applicationId);
@@ -167,7 +167,9 @@ export async function verifyCriterion(deps: Deps, actor: Principal, applicationI
     const bundle = await loadCall(deps, app.callId);
     const criteria = criteriaOf(bundle, app.criteriaVersion);
     const criterion = criteria.find((c) => c.criterionId === input.criterionId);
-    if (!criterion || criterion.hypothesis !== app.hypothesis || !criterion.requiresEvidence) {
+    // Evidence criteria, and a criterion answered by an equivalent it accepts (the equivalent counts once verified).
+    const alternative = app.answers[input.criterionId]?.kind === 'alternative' && Boolean(criterion?.alternativeEvidence);
+    if (!criterion || criterion.hypothesis !== app.hypothesis || !(criterion.requiresEvidence || alternative)) {
       throw unprocessable('CRITERION_NOT_VERIFIABLE', 'This criterion does not apply to the application or needs no evidence', [
         { path: 'body.criterionId', message: 'Not a criterion needing evidence for this application' },
       ]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callIdSchema, answersSchema, answerSchema, criterionIdSchema, eligibilityResultSchema, isoDateTime, verificationSchema } from '../calls/schemas';
 import { needSchema, participantInputSchema, territorySchema } from '../essaimes/schemas';
 import { idSchema } from '../ids';
@@ -204,6 +204,7 @@ export const applicationSchema = z.object({
   decision: decisionSchema.nullable(),
   decisionPublishedAt: z.string().nullable(),
   essaimeId: z.string().nullable(),
+  dossierNumber: z.string().nullable().default(null).describe('YYYY-ESS-NNNN, given at the first submission'),
   submittedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   version: z.number().int(),

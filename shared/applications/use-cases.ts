@@ -8,6 +8,7 @@ import { counterWrite } from '../calls/repository';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
 import { withRetry } from '../db/retry';
+import { dossierYearOf, lastDossierNumber, takeDossierNumberWrites } from './dossier-numbers';
 import { notFound, unprocessable, type ErrorDetail } from '../errors';
 import { newId } from '../ids';
 import type { Deps } from '../runtime';
@@ -24,6 +25,7 @@ import {
 import { assertDraft, assertSubmittable, assertWithdrawable, correctionWindowOpen, statusOnSubmit } from './rules';
 import type { Application, ApplicationEligibility, CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './schemas';
 import { applicantView, applicationSummary, staffView, type ApplicantView, type ApplicationSummary, type StaffApplicationView } from './views';
+import { reconcileStructureFacts } from './one-fact';
 
 // ------------------------------------------------------------------------------------------------ helpers
 
@@ -49,7 +51,9 @@ function assertAnswersFit(criteria: readonly Criterion[], answers: Record<string
     if (answer === null) continue;
     const criterion = criteria.find((c) => c.criterionId === id);
     if (!criterion) details.push({ path: `body.answers.${id}`, message: 'Not a criterion of this call', code: 'UNKNOWN_CRITERION' });
-    else if (criterion.kind !== answer.kind) details.push({ path: `body.answers.${id}.kind`, message: `This criterion expects a ${criterion.kind} answer`, code: 'WRONG_ANSWER_KIND' });
+    else if (answer.kind === 'alternative') {
+      if (!criterion.alternativeEvidence) details.push({ path: `body.answers.${id}.kind`, message: 'This criterion accepts no equivalent evidence', code: 'ALTERNATIVE_NOT_ACCEPTED' });
+    } else if (criterion.kind !== answer.kind) details.push({ path: `body.answers.${id}.kind`, message: `This criterion expects a ${criterion.kind} answer`, code: 'WRONG_ANSWER_KIND' });
   }
   if (details.length) throw unprocessable('INVALID_ANSWER', 'Some answers do not fit the criteria of the call', details);
 }
@@ -87,10 +91,11 @@ export async function createApplication(
   if (input.structureId) assertReferentOf(actor, input.structureId);
   const criteria = criteriaOf(bundle);
   assertAnswersFit(criteria, input.answers ?? {});
+  const facts = reconcileStructureFacts(criteria, { structure: input.structure, answers: input.answers });
   const at = now.toISOString();
   const base = {
     hypothesis: input.hypothesis ?? null,
-    answers: (input.answers ?? {}) as Answers,
+    answers: facts.answers as Answers,
     verifications: {},
   };
   const app: Application = {
@@ -101,7 +106,7 @@ export async function createApplication(
     // A new structure gets its id now; the seed passes the demo catalogue's ids.
     structureId: options.structureId ?? input.structureId ?? newId('structure'),
     status: 'draft',
-    structure: input.structure,
+    structure: { ...input.structure, ...facts.structure },
     territory: input.territory ?? null,
     ...base,
     prescriber: input.prescriber ?? null,
@@ -119,6 +124,7 @@ export async function createApplication(
     decision: null,
     decisionPublishedAt: null,
     essaimeId: null,
+    dossierNumber: null,
     submittedAt: null,
     withdrawnAt: null,
     version: 1,
@@ -147,9 +153,11 @@ export async function updateApplication(deps: Deps, actor: Principal, applicatio
   if (sections.hypothesis !== undefined) assertHypothesisAccepted(bundle.call, sections.hypothesis);
   const criteria = criteriaOf(bundle);
   assertAnswersFit(criteria, answerChanges ?? {});
+  const facts = reconcileStructureFacts(criteria, { structure: sections.structure, answers: answerChanges }, { structure: app.structure });
+  if (facts.structure) sections.structure = { ...app.structure, ...facts.structure, name: facts.structure.name ?? app.structure.name };
   const answers: Answers = { ...app.answers };
   const verifications = { ...app.verifications };
-  for (const [id, answer] of Object.entries(answerChanges ?? {})) {
+  for (const [id, answer] of Object.entries(facts.answers)) {
     // A changed answer must be checked again by staff.
     if (JSON.stringify(answers[id]) !== JSON.stringify(answer ?? undefined)) delete verifications[id];
     if (answer === null) delete answers[id];
@@ -174,9 +182,17 @@ export async function updateApplication(deps: Deps, actor: Principal, applicatio
   return applicantView(next);
 }
 
-/** Submission: in the call's window (or a correction's), complete and eligible against the criteria in force. */
+/**
+ * Submission: in the call's window (or a correction's), complete and eligible against the criteria in force.
+ * The first submission gives the dossier its number in the same transaction (dossier-numbers.ts); a
+ * submission that met another one taking the same number re-reads and takes the next.
+ */
 export async function submitApplication(deps: Deps, actor: Principal, applicationId: string): Promise<ApplicantView> {
   assertRole(actor, ['referent']);
+  return withRetry(() => submitOnce(deps, actor, applicationId), { retryOn: ['TRANSACTION_CONFLICT'], attempts: 40 });
+}
+
+async function submitOnce(deps: Deps, actor: Principal, applicationId: string): Promise<ApplicantView> {
   const app = await loadApplicationFor(deps, actor, applicationId, 'write', true);
   assertDraft(app);
   const bundle = await loadCall(deps, app.callId);
@@ -185,22 +201,32 @@ export async function submitApplication(deps: Deps, actor: Principal, applicatio
   const criteria = criteriaOf(bundle);
   const eligibility = eligibilityFor(app, criteria, bundle.call.criteriaVersion, now);
   assertSubmittable(app, eligibility);
+  const writes: Write[] = [];
+  let dossierNumber = app.dossierNumber;
+  if (!dossierNumber) {
+    const year = dossierYearOf(now);
+    const taken = takeDossierNumberWrites(deps.db, year, await lastDossierNumber(deps.db, year), applicationId);
+    dossierNumber = taken.dossierNumber;
+    writes.push(...taken.writes);
+  }
   const next: Application = {
     ...app,
     status: statusOnSubmit(app),
     criteriaVersion: bundle.call.criteriaVersion,
     eligibility,
     correction: null,
+    dossierNumber,
     submittedAt: now.toISOString(),
     version: app.version + 1,
     updatedAt: now.toISOString(),
   };
-  await commit(deps.db, actor, [saveApplicationWrite(deps.db, next, app.version, staleApplication())], [
+  writes.push(saveApplicationWrite(deps.db, next, app.version, staleApplication()));
+  await commit(deps.db, actor, writes, [
     {
       action: 'application.submitted',
       entityType: 'application',
       entityId: applicationId,
-      changes: { from: app.status, to: next.status, criteriaVersion: next.criteriaVersion, correctionRound: app.correction?.round ?? null },
+      changes: { from: app.status, to: next.status, criteriaVersion: next.criteriaVersion, correctionRound: app.correction?.round ?? null, dossierNumber },
     },
   ], now);
   return applicantView(next);
@@ -252,7 +278,11 @@ export async function listMyApplications(deps: Deps, principal: Principal, page:
 /** The staff's ranked, filtered, paginated list of a call's applications. */
 export async function listCallApplications(deps: Deps, principal: Principal, callId: string, query: ListApplicationsQuery): Promise<Page<ApplicationSummary>> {
   assertRole(principal, ['staff']);
-  await loadCall(deps, callId);
-  const page = await listApplicationsOfCall(deps.db, callId, query);
+  return readCallApplications(deps, callId, query);
+}
+
+/** The ranked page of a call (404 when the call does not exist), call and page read at once: staff only, checked by the caller. */
+export async function readCallApplications(deps: Deps, callId: string, query: ListApplicationsQuery): Promise<Page<ApplicationSummary>> {
+  const [, page] = await Promise.all([loadCall(deps, callId), listApplicationsOfCall(deps.db, callId, query)]);
   return { items: page.items.map(applicationSummary), nextCursor: page.nextCursor };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal } from '../access/principal';
 import { criterionResultSchema, eligibilityStatusSchema, verificationSchema } from '../calls/schemas';
 import {
@@ -77,6 +77,7 @@ export const applicationSummarySchema = z.object({
   reviewerUserIds: z.array(z.string()),
   decision: z.object({ outcome: decisionOutcomeSchema, decidedAt: z.string() }).nullable(),
   decisionPublishedAt: z.string().nullable(),
+  dossierNumber: applicationSchema.shape.dossierNumber,
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
@@ -98,6 +99,7 @@ export function applicationSummary(app: Application): ApplicationSummary {
     reviewerUserIds: app.reviewerUserIds,
     decision: app.decision ? { outcome: app.decision.outcome, decidedAt: app.decision.decidedAt } : null,
     decisionPublishedAt: app.decisionPublishedAt,
+    dossierNumber: app.dossierNumber,
     submittedAt: app.submittedAt,
     updatedAt: app.updatedAt,
   };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../access/principal';
 import { defineRoute } from '../http/route';
 import { pageOf } from '../db/pagination';
@@ -18,6 +18,11 @@ import {
 } from './schemas';
 
 const callParams = z.object({ callId: callIdSchema }).strict();
+/** Publishing refuses while submitted applications are undecided, unless staff waitlist them explicitly. */
+const publishDecisionsBody = z
+  .object({ waitlistUndecided: z.boolean().optional().describe('Waitlist every submitted application still without a decision, then publish') })
+  .strict()
+  .optional();
 
 /** Routes of calls for candidate territories (staff run them; everyone may read an open call). */
 export const callsApi = {
@@ -146,7 +151,8 @@ export const callsApi = {
     tag: 'calls',
     access: ['staff'],
     params: callParams,
+    body: publishDecisionsBody,
     response: { status: 200, description: 'What was published, what failed, and the selection against the capacity', schema: publicationReportSchema },
-    errors: ['NOT_FOUND', 'CALL_STILL_OPEN', 'TRANSACTION_CONFLICT'],
+    errors: ['NOT_FOUND', 'CALL_STILL_OPEN', 'DECISIONS_PENDING', 'TRANSACTION_CONFLICT'],
   }),
 };

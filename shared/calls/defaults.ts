@@ -6,7 +6,9 @@ import type { Criterion, RubricItem } from './schemas';
  * A1–A5: an operator working for a public body (hypothesis A); B1–B3: a public body changing its own
  * teams' practice (hypothesis B). A study criterion that bundles several conditions is split into numbered
  * sub-criteria (A1.1, A1.2, …) so that each has one kind and one answer. Ids are stable: staff edit labels
- * and thresholds, not what an id means.
+ * and thresholds, not what an id means. Where the study gives a form of evidence as an example ("ex.
+ * signature de la candidature de la part du Président", A4 and B3), the signature stays the default answer and
+ * `alternativeEvidence` names the equivalent staff may accept instead, once they have verified it.
  */
 export const defaultCriteria: readonly Criterion[] = [
   // A1 — Un modèle économique et organisationnel stable
@@ -91,9 +93,10 @@ export const defaultCriteria: readonly Criterion[] = [
     hypothesis: 'A',
     kind: 'signed_attestation',
     signerRole: 'Président(e) du conseil d’administration',
-    label: "Le conseil d'administration adhère à l'essaimage (candidature signée par le ou la président(e))",
-    description: '',
+    label: "Le conseil d'administration adhère à l'essaimage (ex. candidature signée par le ou la président(e))",
+    description: 'L’étude cite la signature du ou de la président(e) en exemple : un justificatif équivalent est accepté une fois vérifié par l’équipe Ansa.',
     requiresEvidence: false,
+    alternativeEvidence: "Délibération ou procès-verbal du conseil d'administration approuvant l'entrée dans l'essaimage, ou lettre d'engagement signée par un administrateur mandaté",
   },
   // A5 — Le prescripteur public adhère et promeut la démarche
   {
@@ -168,9 +171,10 @@ export const defaultCriteria: readonly Criterion[] = [
     hypothesis: 'B',
     kind: 'signed_attestation',
     signerRole: 'Président(e) de la collectivité',
-    label: "La collectivité adhère à l'essaimage et engage ses équipes (candidature signée par le ou la président(e))",
-    description: '',
+    label: "La collectivité adhère à l'essaimage et engage ses équipes (ex. candidature signée par le ou la président(e))",
+    description: 'L’étude cite la signature du ou de la président(e) en exemple : un justificatif équivalent est accepté une fois vérifié par l’équipe Ansa.',
     requiresEvidence: false,
+    alternativeEvidence: "Délibération de l'assemblée ou de l'exécutif engageant la collectivité, ou lettre d'engagement signée par un(e) élu(e) ayant délégation",
   },
 ];
 

@@ -12,7 +12,11 @@ import type { Answer, Answers, Criterion, CriterionResult, CriterionStatus, Elig
  * - no hypothesis chosen yet: nothing can be judged, the result is `incomplete`;
  * - overall: any unmet criterion → `ineligible`; else any missing answer → `incomplete`; else `eligible`;
  * - a criterion that needs evidence counts as met on the applicant's word until staff check it; staff's
- *   "not verified" makes it unmet.
+ *   "not verified" makes it unmet;
+ * - a criterion whose evidence may take several forms (`alternativeEvidence`, e.g. the board president's
+ *   signature, given by the study as an example) accepts an equivalent instead of its usual answer: like
+ *   evidence, it lets the application be submitted and needs staff's verification before selection; "not
+ *   verified" makes it unmet. A criterion without `alternativeEvidence` never accepts one.
  * Submission is refused unless the result is `eligible` (see shared/applications/rules.ts).
  */
 export type { CriterionResult, CriterionStatus, EligibilityResult, EligibilityStatus };
@@ -40,6 +44,10 @@ export function applicableCriteria(criteria: readonly Criterion[], hypothesis: H
 /** Judges one answer against one criterion (its evidence check aside). */
 export function judgeCriterion(criterion: Criterion, answer: Answer | undefined, today: string): Judgement {
   if (!answer) return missing('NOT_ANSWERED', 'Critère non renseigné.');
+  if (answer.kind === 'alternative') {
+    if (!criterion.alternativeEvidence) return unmet('ALTERNATIVE_NOT_ACCEPTED', 'Ce critère n’accepte pas de justificatif équivalent.');
+    return met(`Justificatif équivalent proposé : ${answer.description} (à vérifier par l’équipe Ansa).`);
+  }
   if (answer.kind !== criterion.kind) return missing('WRONG_ANSWER_KIND', 'La réponse ne correspond pas au type du critère ; merci de la saisir à nouveau.');
   switch (criterion.kind) {
     case 'number': {
@@ -96,13 +104,20 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityResult 
     };
   }
   const results: CriterionResult[] = applicableCriteria(input.criteria, hypothesis).map((criterion) => {
-    let judgement = judgeCriterion(criterion, input.answers[criterion.criterionId], input.today);
+    const answer = input.answers[criterion.criterionId];
+    let judgement = judgeCriterion(criterion, answer, input.today);
+    const alternative = answer?.kind === 'alternative' && Boolean(criterion.alternativeEvidence);
     let verification: CriterionResult['verification'] = null;
-    if (criterion.requiresEvidence) {
+    if (criterion.requiresEvidence || alternative) {
       const outcome = input.verifications?.[criterion.criterionId]?.outcome;
       verification = outcome ?? 'pending';
       if (judgement.status === 'met' && outcome === 'not_verified') {
-        judgement = unmet('NOT_VERIFIED', 'Les pièces justificatives examinées par l’équipe Ansa ne confirment pas ce critère.');
+        judgement = alternative
+          ? unmet('ALTERNATIVE_NOT_VERIFIED', 'Le justificatif équivalent examiné par l’équipe Ansa n’a pas été accepté.')
+          : unmet('NOT_VERIFIED', 'Les pièces justificatives examinées par l’équipe Ansa ne confirment pas ce critère.');
+      }
+      if (alternative && judgement.status === 'met' && outcome === 'verified') {
+        judgement = met(`Justificatif équivalent accepté par l’équipe Ansa : ${(answer as Extract<Answer, { kind: 'alternative' }>).description}.`);
       }
     }
     return {
@@ -111,6 +126,7 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityResult 
       kind: criterion.kind,
       ...judgement,
       requiresEvidence: criterion.requiresEvidence,
+      alternative,
       verification,
     };
   });
@@ -127,7 +143,7 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityResult 
   };
 }
 
-/** Criteria that need staff's evidence check and have not been verified yet (selection waits for them). */
+/** Criteria that need staff's evidence check (or answered by an equivalent) not verified yet: selection waits for them. */
 export function pendingVerifications(result: EligibilityResult): string[] {
-  return result.results.filter((r) => r.requiresEvidence && r.verification !== 'verified').map((r) => r.criterionId);
+  return result.results.filter((r) => (r.requiresEvidence || r.alternative) && r.verification !== 'verified').map((r) => r.criterionId);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from '../ids';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
 import { figure, version } from '../numbers';
@@ -22,6 +22,13 @@ const criterionBase = {
   description: z.string().trim().max(2000).default(''),
   hypothesis: hypothesisSchema.describe('The hypothesis whose applications this criterion applies to'),
   requiresEvidence: z.boolean().default(false).describe('Staff must verify it with evidence before selection'),
+  alternativeEvidence: z
+    .string()
+    .trim()
+    .min(3)
+    .max(500)
+    .optional()
+    .describe('When the evidence may take several forms (the study\'s "ex."): the equivalent an applicant may give instead; it counts only once staff verify it'),
 };
 
 export const choiceOptionSchema = z
@@ -132,6 +139,13 @@ export const answerSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('document'), documentRef: z.string().trim().max(500) }).strict(),
   z.object({ kind: z.literal('choice'), value: z.string().trim().max(60) }).strict(),
+  z
+    .object({
+      kind: z.literal('alternative').describe("Equivalent evidence for a criterion that accepts one (see the criterion's alternativeEvidence)"),
+      description: z.string().trim().min(10).max(2000).describe('What is given instead, e.g. "Délibération du conseil d\'administration du 12 mars"'),
+      documentRef: z.string().trim().max(500).optional(),
+    })
+    .strict(),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 export const answersSchema = z.record(criterionIdSchema, answerSchema);
@@ -162,6 +176,7 @@ export const criterionResultSchema = z.object({
   code: z.string(),
   reason: z.string(),
   requiresEvidence: z.boolean(),
+  alternative: z.boolean().default(false).describe('Answered with equivalent evidence: it needs staff verification like evidence does'),
   verification: z.enum(['pending', 'verified', 'not_verified']).nullable(),
 });
 export type CriterionResult = z.infer<typeof criterionResultSchema>;

@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 
 /**
  * Plain report PDFs (A4, headings, paragraphs, simple tables) with pdf-lib's standard fonts, which cover
- * French (WinAnsi). Characters outside WinAnsi are replaced rather than failing the export.
+ * French (WinAnsi holds the accents, « », ’ and –). Table cells wrap inside their column, long words included.
  */
 export interface PdfSection {
   heading?: string;
@@ -19,21 +19,48 @@ export interface PdfReport {
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 
-function winAnsi(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D\u00AB\u00BB]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u202F\u00A0]/g, ' ')
-    .replace(/[^\x20-\x7E\u00A0-\u00FF\u0152\u0153\u20AC]/g, '?');
+/** What WinAnsi (the standard fonts' encoding) holds beyond Latin-1: typographic quotes, dashes, ellipsis, Œ, €… */
+const WIN_ANSI_EXTRA = '\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018\u2019\u201A\u201C\u201D\u201E\u2020\u2021\u2022\u2026\u2030\u2039\u203A\u20AC\u2122';
+const outsideWinAnsi = new RegExp(`[^\\x20-\\x7E\\u00A0-\\u00FF${WIN_ANSI_EXTRA}]`, 'g');
+
+/**
+ * Text the standard fonts can draw: « », ’, –, … and € are kept (WinAnsi has them); the narrow no-break space of
+ * French typography becomes a no-break space; anything else is replaced rather than failing the export.
+ */
+export function winAnsi(text: string): string {
+  return text.replace(/[\u202F\u2007\u2009]/g, '\u00A0').replace(outsideWinAnsi, '?');
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+/** A word wider than the line, cut after its hyphens (« Bourgogne-Franche-Comté »), else between letters. */
+function breakWord(word: string, font: PDFFont, size: number, width: number): string[] {
+  const pieces = word.split(/(?<=-)/);
+  const out: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    if (font.widthOfTextAtSize(current + piece, size) <= width) {
+      current += piece;
+      continue;
+    }
+    if (current) out.push(current);
+    current = '';
+    for (const char of piece) {
+      if (current && font.widthOfTextAtSize(current + char, size) > width) {
+        out.push(current);
+        current = '';
+      }
+      current += char;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** Lines of at most `width`; breaks at ordinary spaces only (a no-break space keeps « 18 h » or « 1 234 » whole). */
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of winAnsi(text).split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/)) {
+    for (const word of paragraph.split(/[ \t]+/).flatMap((w) => (font.widthOfTextAtSize(w, size) > width ? breakWord(w, font, size, width) : [w]))) {
       const candidate = line ? `${line} ${word}` : word;
       if (font.widthOfTextAtSize(candidate, size) > width && line) {
         lines.push(line);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntity } from '../db/entity';
 import { activeParticipantEmail, essaime, essaimeUnique, participant } from '../db/entities/essaimes';
 import { essaimeSchema, participantSchema } from './schemas';

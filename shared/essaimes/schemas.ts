@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from '../ids';
 import { axisSchema, settingSchema } from '../programme/axes';
 import { hypothesisSchema } from '../seasons/schemas';
@@ -74,5 +74,8 @@ export const participantViewSchema = participantSchema.extend({ email: z.email()
 export type ParticipantView = z.infer<typeof participantViewSchema>;
 
 /** GET /essaimes/{essaimeId}: the essaimé with its participants (current and replaced). */
-export const essaimeViewSchema = essaimeSchema.extend({ participants: z.array(participantViewSchema) });
+export const essaimeViewSchema = essaimeSchema.extend({
+  participants: z.array(participantViewSchema),
+  tutorName: z.string().nullable().describe('The assigned tutor’s name, for people to read (null: none assigned)'),
+});
 export type EssaimeView = z.infer<typeof essaimeViewSchema>;

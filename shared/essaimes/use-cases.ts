@@ -2,6 +2,7 @@ import type { Principal } from '../access/principal';
 import { assertStructureVisible, isStaff, seesContactDetails } from '../access/policy';
 import type { Page, PageQuery } from '../db/pagination';
 import { notFound } from '../errors';
+import { getProfile } from '../identity/repository';
 import type { Deps } from '../runtime';
 import { getEssaimeWithParticipants, listEssaimesBySeason, listEssaimesOfStructure } from './repository';
 import type { Essaime, EssaimeView, Participant, ParticipantView } from './schemas';
@@ -34,5 +35,6 @@ export function participantView(principal: Principal, participant: Participant):
 /** The essaimé with its participants, as the caller may see them. */
 export async function readEssaimeView(deps: Deps, principal: Principal, essaimeId: string): Promise<EssaimeView> {
   const { essaime, participants } = await readEssaime(deps, principal, essaimeId);
-  return { ...essaime, participants: participants.map((p) => participantView(principal, p)) };
+  const tutor = essaime.tutorUserId ? await getProfile(deps.db, essaime.tutorUserId) : undefined;
+  return { ...essaime, participants: participants.map((p) => participantView(principal, p)), tutorName: tutor?.displayName ?? null };
 }

@@ -1,3 +1,4 @@
+import { derivedOf, type RatioSource } from './ratio-rules';
 import type { Report } from './schemas';
 
 /**
@@ -15,9 +16,11 @@ export interface Figures {
   delayWeight: number;
   /** How many reports fall in each tenth of return-to-job rate ("0" = 0–10%, …, "9" = 90–100%, "na" = no one supported). */
   rateBuckets: Record<string, number>;
+  /** Sums behind the per-CRE ratios and the twelve-month goal (./ratio-rules.ts). */
+  derived: Record<string, number>;
 }
 
-export const emptyFigures = (): Figures => ({ acceptedReports: 0, totals: {}, delaySum: 0, delayWeight: 0, rateBuckets: {} });
+export const emptyFigures = (): Figures => ({ acceptedReports: 0, totals: {}, delaySum: 0, delayWeight: 0, rateBuckets: {}, derived: {} });
 
 export const ratio = (part: number | undefined, whole: number | undefined) =>
   part === undefined || whole === undefined || whole <= 0 ? null : part / whole;
@@ -67,7 +70,7 @@ export function aggregatePlaces(report: Pick<Report, 'stageId' | 'essaimeId' | '
 export const aggregateSortKeys = (report: Pick<Report, 'stageId' | 'essaimeId' | 'dimensions'>): string[] => aggregatePlaces(report).map(aggregateKeyOf);
 
 /** What one accepted report adds (sign 1) or takes back (sign −1) on each of its aggregate items. */
-export function contributionOf(report: Pick<Report, 'indicators'>, sign: 1 | -1 = 1): Figures {
+export function contributionOf(report: RatioSource, sign: 1 | -1 = 1): Figures {
   const totals: Record<string, number> = {};
   for (const [key, value] of Object.entries(report.indicators)) {
     if (key === 'meanDelayDays') continue;
@@ -82,6 +85,7 @@ export function contributionOf(report: Pick<Report, 'indicators'>, sign: 1 | -1 
     delaySum: weighted ? sign * meanDelayDays * backInJob : 0,
     delayWeight: weighted ? sign * backInJob : 0,
     rateBuckets: { [rateBucket(rate)]: sign },
+    derived: Object.fromEntries(Object.entries(derivedOf(report)).map(([k, v]) => [k, sign * v])),
   };
 }
 
@@ -97,11 +101,12 @@ export function addFigures(a: Figures, b: Figures): Figures {
     delaySum: a.delaySum + b.delaySum,
     delayWeight: a.delayWeight + b.delayWeight,
     rateBuckets: sum(a.rateBuckets, b.rateBuckets),
+    derived: sum(a.derived, b.derived),
   };
 }
 
 /** The reference computation the pre-computed aggregates must always equal: a fold over the accepted reports. */
-export function recomputeAggregates(accepted: Pick<Report, 'stageId' | 'essaimeId' | 'dimensions' | 'indicators'>[]): Map<string, Figures> {
+export function recomputeAggregates(accepted: (Pick<Report, 'stageId' | 'essaimeId' | 'dimensions' | 'indicators'> & { period?: Report['period'] })[]): Map<string, Figures> {
   const out = new Map<string, Figures>();
   for (const report of accepted) {
     const contribution = contributionOf(report);
@@ -125,5 +130,6 @@ export function normaliseFigures(f: Figures, digits = 6): Figures {
     delaySum: Number(f.delaySum.toFixed(digits)),
     delayWeight: Number(f.delayWeight.toFixed(digits)),
     rateBuckets: clean(f.rateBuckets),
+    derived: clean(f.derived),
   };
 }

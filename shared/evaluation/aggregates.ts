@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { queryAllOf, updateOne } from '../db/store';
 import type { Write } from '../db/transact';
-import { aggregateKeyOf, aggregatePlaces, contributionOf, emptyFigures, essaimeKeyPrefix, programmeKeyPrefix, type AggregatePlace, type Figures } from './aggregate-rules';
+import { addFigures, aggregateKeyOf, aggregatePlaces, contributionOf, emptyFigures, essaimeKeyPrefix, programmeKeyPrefix, type AggregatePlace, type Figures } from './aggregate-rules';
 import { aggregateEntity, type AggregateItem } from './entities';
 import type { Report } from './schemas';
 
@@ -32,6 +32,11 @@ function addWrite(db: Db, seasonId: string, place: AggregatePlace, delta: Figure
     values[`:b${i}`] = value;
     adds.push(`#b${i} :b${i}`);
   });
+  Object.entries(delta.derived).forEach(([key, value], i) => {
+    names[`#r${i}`] = `d_${key}`;
+    values[`:r${i}`] = value;
+    adds.push(`#r${i} :r${i}`);
+  });
   const where: Record<string, string> = { dimension: place.dimension, dimensionValue: place.dimensionValue, stageId: place.stageId };
   if (place.dimension === 'essaime') where.essaimeId = place.dimensionValue;
   const sets = ['#type = :type', 'seasonId = :season'];
@@ -53,6 +58,23 @@ export function aggregateWrites(db: Db, report: Report, sign: 1 | -1): Write[] {
   return aggregatePlaces(report).map((place) => addWrite(db, report.seasonId, place, delta));
 }
 
+/**
+ * Several reports counted in one transaction (an import): DynamoDB allows one operation per item in a
+ * transaction, so the contributions to a shared item (the programme, a hypothesis…) are summed first.
+ */
+export function aggregateWritesOfMany(db: Db, reports: Report[]): Write[] {
+  const byKey = new Map<string, { seasonId: string; place: AggregatePlace; delta: Figures }>();
+  for (const report of reports) {
+    const delta = contributionOf(report, 1);
+    for (const place of aggregatePlaces(report)) {
+      const key = `${report.seasonId}#${aggregateKeyOf(place)}`;
+      const found = byKey.get(key);
+      byKey.set(key, { seasonId: report.seasonId, place, delta: found ? addFigures(found.delta, delta) : delta });
+    }
+  }
+  return [...byKey.values()].map((a) => addWrite(db, a.seasonId, a.place, a.delta));
+}
+
 function figuresOf(item: AggregateItem): Figures {
   const figures = emptyFigures();
   figures.acceptedReports = item.acceptedReports;
@@ -62,6 +84,7 @@ function figuresOf(item: AggregateItem): Figures {
     if (typeof value !== 'number') continue;
     if (attr.startsWith('t_')) figures.totals[attr.slice(2)] = value;
     else if (attr.startsWith('b_')) figures.rateBuckets[attr.slice(2)] = value;
+    else if (attr.startsWith('d_')) figures.derived[attr.slice(2)] = value;
   }
   return figures;
 }

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntity } from '../db/entity';
-import { evaluationAggregate, evaluationReport, evaluationStage, questionnaireCount, questionnaireResponse, reportTemplate } from '../db/entities/evaluation';
+import { evaluationAggregate, evaluationReport, evaluationStage, questionnaireCount, questionnaireResponse, reportTemplate, stageInterview } from '../db/entities/evaluation';
 import { aggregateKeyOf } from './aggregate-rules';
 import { questionnaireResponseSchema, reportSchema, stageSchema, templateSchema } from './schemas';
+import { interviewSchema } from './study-schemas';
 
 /** Template versions sort as text in the stage's partition: 4 digits. */
 export const paddedVersion = (version: number) => String(version).padStart(4, '0');
@@ -30,3 +31,5 @@ export const aggregateItemSchema = z
 export type AggregateItem = z.infer<typeof aggregateItemSchema>;
 
 export const aggregateEntity = defineEntity(evaluationAggregate, aggregateItemSchema, { derive: (a) => ({ aggregateKey: aggregateKeyOf(a) }) });
+
+export const interviewEntity = defineEntity(stageInterview, interviewSchema);

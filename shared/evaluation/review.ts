@@ -7,7 +7,7 @@ import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { aggregateWrites } from './aggregates';
 import { assertCanDo, dimensionsOf, loadContext, requireReport } from './context';
-import { updateReportWrite } from './repository';
+import { listReportsOfEssaime, updateReportWrite } from './repository';
 import { allowedFrom, canDo } from './rules';
 import type { Report, ReportStatus, Review, reopenBody, requestChangesBody } from './schemas';
 
@@ -40,6 +40,13 @@ function reviewed(current: Report, principal: Principal, now: Date, status: Repo
   };
 }
 
+/** The structure's start: the earliest period it reported on this season (this report included). */
+export async function structureStart(deps: Deps, report: Report): Promise<string | null> {
+  const reports = await listReportsOfEssaime(deps.db, report.essaimeId);
+  const starts = [report, ...reports.filter((r) => r.seasonId === report.seasonId)].flatMap((r) => (r.period ? [r.period.start] : []));
+  return starts.sort()[0] ?? null;
+}
+
 /**
  * Staff accept a submitted report: it is locked, and its figures are added to the pre-computed aggregates in
  * the same transaction (so the dashboards never miss nor double-count a report).
@@ -52,7 +59,7 @@ export async function acceptReport(deps: Deps, principal: Principal, stageId: st
   const next: Report = {
     ...reviewed(current, principal, now, 'accepted', 'accepted', []),
     // Counted where the essaimé stands now; a reopen takes it back from these same items.
-    dimensions: dimensionsOf(ctx.essaime),
+    dimensions: { ...dimensionsOf(ctx.essaime), startedOn: await structureStart(deps, current) },
     acceptedAt: now.toISOString(),
     acceptedBy: principal.userId,
   };

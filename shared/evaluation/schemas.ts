@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from '../ids';
 import { settingSchema } from '../programme/axes';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
@@ -19,8 +19,8 @@ export type StageKind = z.infer<typeof stageKindSchema>;
 /** The key of an indicator or a question: camelCase or kebab-case, usable in a field path. */
 export const fieldKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9-]{1,59}$/, 'A key such as backInJob or obstacles');
 
-/** count: whole people or events; fte: full-time equivalents (two decimals); days: the mean delay only. */
-export const indicatorUnitSchema = z.enum(['count', 'fte', 'days']);
+/** count: whole people or events; fte: full-time equivalents (two decimals); days: the mean delay only; euros: the budget. */
+export const indicatorUnitSchema = z.enum(['count', 'fte', 'days', 'euros']);
 export type IndicatorUnit = z.infer<typeof indicatorUnitSchema>;
 
 export const indicatorDefSchema = z
@@ -147,7 +147,13 @@ export const reviewSchema = z.object({
 export type Review = z.infer<typeof reviewSchema>;
 
 /** Where an accepted report was counted in the aggregates (kept so a reversal hits exactly the same items). */
-export const reportDimensionsSchema = z.object({ hypothesis: hypothesisSchema, region: z.string(), setting: settingSchema });
+export const reportDimensionsSchema = z.object({
+  hypothesis: hypothesisSchema,
+  region: z.string(),
+  setting: settingSchema,
+  /** The structure's start (earliest period it reported on): the twelve-month team goal counts from it. */
+  startedOn: isoDate.nullable().optional(),
+});
 export type ReportDimensions = z.infer<typeof reportDimensionsSchema>;
 
 export const reportSchema = z.object({

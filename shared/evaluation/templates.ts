@@ -20,6 +20,7 @@ export const coreIndicators = {
   workPlacements: { unit: 'count', label: 'Périodes de mise en situation en milieu professionnel (PMSMP)' },
   employmentEvents: { unit: 'count', label: 'Événements emploi organisés' },
   creFte: { unit: 'fte', label: 'Chargés de relation entreprises (ETP)' },
+  budgetEuros: { unit: 'euros', label: 'Budget de l’accompagnement sur la période (€)' },
 } as const satisfies Record<string, { unit: IndicatorUnit; label: string }>;
 
 export type CoreIndicatorKey = keyof typeof coreIndicators;
@@ -32,7 +33,7 @@ export function allowedUnits(key: string): IndicatorUnit[] {
   return isCoreIndicator(key) ? [coreIndicators[key].unit] : ['count', 'fte'];
 }
 
-const optionalByDefault = new Set<CoreIndicatorKey>(['meanDelayDays', 'perRenewed', 'employmentEvents', 'workPlacements']);
+const optionalByDefault = new Set<CoreIndicatorKey>(['meanDelayDays', 'perRenewed', 'employmentEvents', 'workPlacements', 'budgetEuros']);
 
 export const stageKindLabels: Record<StageKind, string> = {
   'first-return': "Premier retour : appropriation de la méthode",

@@ -1,70 +1,37 @@
-import { z } from 'zod';
-import { roles } from '../access/principal';
+import * as z from 'zod';
 import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { idSchema } from '../ids';
-import {
-  assessFidelityBody,
-  essaimeFidelityViewSchema,
-  fidelityAssessmentSchema,
-  labelDecisionSchema,
-  meetingSchema,
-  recordLabelDecisionBody,
-  recordMeetingBody,
-} from './schemas';
+import { actionPlanParams, actionPlanSchema, putActionPlanBody, seasonGovernanceViewSchema } from './action-plan-schemas';
+import { meetingSchema, recordMeetingBody } from './schemas';
 
-const essaimeParams = z.object({ essaimeId: idSchema('essaime') }).strict();
 const seasonParams = z.object({ seasonId: idSchema('season') }).strict();
+const essaimeParams = z.object({ essaimeId: idSchema('essaime') }).strict();
 
+/** Steering meetings with their typed decisions, yearly action plans, the season's governance (fidelity and label routes: ./fidelity-api.ts). */
 export const governanceApi = {
-  assessFidelity: defineRoute({
-    operationId: 'assessFidelity',
-    method: 'PUT',
-    path: '/essaimes/{essaimeId}/fidelity/{stageId}',
-    summary: 'Assess fidelity to the four principles on a stage (the assigned tutor, or staff for A.CO.R.)',
-    tag: 'governance',
-    access: ['tutor', 'staff'],
-    params: z.object({ essaimeId: idSchema('essaime'), stageId: idSchema('stage') }).strict(),
-    body: assessFidelityBody,
-    response: { status: 200, description: 'The assessment', schema: fidelityAssessmentSchema },
-    errors: ['NOT_FOUND', 'STALE_VERSION'],
-  }),
-  essaimeGovernance: defineRoute({
-    operationId: 'getEssaimeFidelity',
-    method: 'GET',
-    path: '/essaimes/{essaimeId}/fidelity',
-    summary: "An essaimé's fidelity assessments and label decisions",
-    tag: 'governance',
-    access: roles,
-    params: essaimeParams,
-    response: { status: 200, description: "The essaimé's assessments, label decisions and current label", schema: essaimeFidelityViewSchema },
-    errors: ['NOT_FOUND'],
-  }),
-  recordLabelDecision: defineRoute({
-    operationId: 'recordLabelDecision',
-    method: 'POST',
-    idempotent: true,
-    path: '/essaimes/{essaimeId}/label-decisions',
-    summary: "Record A.CO.R.'s label decision (labelled, conditional, not yet) with its reasons",
-    tag: 'governance',
-    access: ['staff'],
-    params: essaimeParams,
-    body: recordLabelDecisionBody,
-    response: { status: 201, description: 'The decision', schema: labelDecisionSchema },
-    errors: ['NOT_FOUND', 'NO_FIDELITY_ASSESSMENT', 'CONDITIONS_REQUIRED'],
-  }),
   recordMeeting: defineRoute({
     operationId: 'recordSteeringMeeting',
     method: 'POST',
     idempotent: true,
     path: '/seasons/{seasonId}/steering-meetings',
-    summary: 'Record a meeting of the steering body or of the governance committee',
+    summary: 'Record a meeting of the steering body or of the governance committee; its typed decisions apply to the season in the same transaction',
     tag: 'governance',
     access: ['staff'],
     params: seasonParams,
     body: recordMeetingBody,
-    response: { status: 201, description: 'The meeting', schema: meetingSchema },
-    errors: ['NOT_FOUND'],
+    response: { status: 201, description: 'The meeting, with its decisions as applied', schema: meetingSchema },
+    errors: [
+      'NOT_FOUND',
+      'MEETING_IN_FUTURE',
+      'DECISION_NOT_FOR_BODY',
+      'CALL_ALREADY_OPEN',
+      'DRAFT_CALL_OUTSIDE_HYPOTHESES',
+      'INDICATORS_BEFORE_HYPOTHESES',
+      'ACTION_PLAN_MISSING',
+      'ACTION_PLAN_ALREADY_VALIDATED',
+      'CONFLICT',
+    ],
   }),
   listMeetings: defineRoute({
     operationId: 'listSteeringMeetings',
@@ -76,6 +43,41 @@ export const governanceApi = {
     params: seasonParams,
     query: pageQuery,
     response: { status: 200, description: 'A page of meetings, most recent first', schema: pageOf(meetingSchema) },
+    errors: ['NOT_FOUND'],
+  }),
+  seasonGovernance: defineRoute({
+    operationId: 'getSeasonGovernance',
+    method: 'GET',
+    path: '/seasons/{seasonId}/governance',
+    summary: "A season's governance: each committee on time, due or late (at least one meeting a year), the hypotheses and indicators in force, this year's action plans",
+    tag: 'governance',
+    access: ['staff'],
+    params: seasonParams,
+    response: { status: 200, description: 'The governance status', schema: seasonGovernanceViewSchema },
+    errors: ['NOT_FOUND'],
+  }),
+  putActionPlan: defineRoute({
+    operationId: 'putActionPlan',
+    method: 'PUT',
+    path: '/essaimes/{essaimeId}/action-plans/{year}',
+    summary: "Create or revise an essaimé's action plan of a year, with its two named referents (a revision needs validating again)",
+    tag: 'governance',
+    access: ['staff', 'referent'],
+    params: actionPlanParams,
+    body: putActionPlanBody,
+    response: { status: 200, description: 'The action plan', schema: actionPlanSchema },
+    errors: ['NOT_FOUND', 'STALE_VERSION'],
+  }),
+  listActionPlans: defineRoute({
+    operationId: 'listActionPlans',
+    method: 'GET',
+    path: '/essaimes/{essaimeId}/action-plans',
+    summary: "An essaimé's yearly action plans, latest year first",
+    tag: 'governance',
+    access: ['staff', 'referent', 'tutor'],
+    params: essaimeParams,
+    query: pageQuery,
+    response: { status: 200, description: 'A page of action plans', schema: pageOf(actionPlanSchema) },
     errors: ['NOT_FOUND'],
   }),
 };

@@ -1,37 +1,13 @@
 import type { Db } from '../db/client';
 import type { Page, PageQuery } from '../db/pagination';
-import { getOne, putNew, putVersioned, queryAllMixed, queryPageOf, valuesOf } from '../db/store';
+import { getOne, putNew, putVersioned, queryAllOf, queryPageOf } from '../db/store';
 import type { Write } from '../db/transact';
 import { conflict } from '../errors';
-import { fidelityEntity, labelDecisionEntity, meetingEntity } from './entities';
-import type { FidelityAssessment, LabelDecision, Meeting } from './schemas';
+import type { ActionPlan, SeasonGovernance } from './action-plan-schemas';
+import { actionPlanEntity, meetingEntity, seasonGovernanceEntity } from './entities';
+import type { Meeting } from './schemas';
 
-/** Fidelity assessments and label decisions of an essaimé (one partition), and steering meetings. */
-
-/** The first assessment of a stage (expectedVersion 0) or a revision of the version read. */
-export function putFidelityWrite(db: Db, assessment: FidelityAssessment, expectedVersion: number): Write {
-  const stale = conflict('STALE_VERSION', 'The assessment was saved by someone else meanwhile; reload it and retry', [
-    { path: 'body.expectedVersion', message: 'Not the current version' },
-  ]);
-  return expectedVersion === 0 ? putNew(db, fidelityEntity, assessment, stale) : putVersioned(db, fidelityEntity, assessment, expectedVersion, stale);
-}
-
-export function putLabelDecisionWrite(db: Db, decision: LabelDecision): Write {
-  return putNew(db, labelDecisionEntity, decision);
-}
-
-export function getFidelity(db: Db, essaimeId: string, stageId: string): Promise<FidelityAssessment | undefined> {
-  return getOne(db, fidelityEntity, { essaimeId, stageId });
-}
-
-/** Assessments (one per stage) and label decisions (oldest first) of one essaimé: bounded. */
-export async function listEssaimeGovernance(db: Db, essaimeId: string): Promise<{ assessments: FidelityAssessment[]; labelDecisions: LabelDecision[] }> {
-  const items = await queryAllMixed(db, [fidelityEntity, labelDecisionEntity], { pk: fidelityEntity.partition('table', { essaimeId }) });
-  return {
-    assessments: valuesOf(items, fidelityEntity),
-    labelDecisions: valuesOf(items, labelDecisionEntity),
-  };
-}
+/** Steering meetings, the season's governance decisions in force and the essaimés' yearly action plans (fidelity and label: ./fidelity-repository.ts). */
 
 export function putMeetingWrite(db: Db, meeting: Meeting): Write {
   return putNew(db, meetingEntity, meeting);
@@ -40,4 +16,47 @@ export function putMeetingWrite(db: Db, meeting: Meeting): Write {
 /** Meetings of a season, most recent first. */
 export function listMeetingsOfSeason(db: Db, seasonId: string, page: PageQuery): Promise<Page<Meeting>> {
   return queryPageOf(db, meetingEntity, { index: 'gsi1', pk: meetingEntity.partition('gsi1', { seasonId }), descending: true }, page);
+}
+
+/** Every meeting of a season (a handful a year: bounded), oldest first. */
+export function listAllMeetingsOfSeason(db: Db, seasonId: string): Promise<Meeting[]> {
+  return queryAllOf(db, meetingEntity, { index: 'gsi1', pk: meetingEntity.partition('gsi1', { seasonId }) });
+}
+
+export function getSeasonGovernance(db: Db, seasonId: string): Promise<SeasonGovernance | undefined> {
+  return getOne(db, seasonGovernanceEntity, { seasonId }, true);
+}
+
+const changedMeanwhile = (what: string) => conflict('CONFLICT', `${what} changed meanwhile; reload and retry`);
+
+/** The decisions in force, written with the meeting: refused if another meeting changed them since they were read. */
+export function putSeasonGovernanceWrite(db: Db, next: SeasonGovernance, readVersion: number): Write {
+  const stale = changedMeanwhile("The season's governance decisions");
+  return readVersion === 0 ? putNew(db, seasonGovernanceEntity, next, stale) : putVersioned(db, seasonGovernanceEntity, next, readVersion, stale);
+}
+
+export function getActionPlan(db: Db, essaimeId: string, year: number): Promise<ActionPlan | undefined> {
+  return getOne(db, actionPlanEntity, { essaimeId, year }, true);
+}
+
+/** The plan of a year: created (expectedVersion 0) or revised at the version read. */
+export function putActionPlanWrite(db: Db, plan: ActionPlan, expectedVersion: number, onStale = conflict('STALE_VERSION', 'The action plan was changed by someone else; reload it and retry', [
+  { path: 'body.expectedVersion', message: 'Not the current version' },
+])): Write {
+  return expectedVersion === 0 ? putNew(db, actionPlanEntity, plan, onStale) : putVersioned(db, actionPlanEntity, plan, expectedVersion, onStale);
+}
+
+/** A validation lands only on the version the meeting read. */
+export function validateActionPlanWrite(db: Db, plan: ActionPlan, readVersion: number): Write {
+  return putVersioned(db, actionPlanEntity, plan, readVersion, changedMeanwhile('The action plan'));
+}
+
+/** An essaimé's plans, latest year first. */
+export function listActionPlansOfEssaime(db: Db, essaimeId: string, page: PageQuery): Promise<Page<ActionPlan>> {
+  return queryPageOf(db, actionPlanEntity, { pk: actionPlanEntity.partition('table', { essaimeId }), descending: true }, page);
+}
+
+/** The plans of a season's essaimés for one year (one per essaimé: bounded by the cohort). */
+export function listActionPlansOfSeasonYear(db: Db, seasonId: string, year: number): Promise<ActionPlan[]> {
+  return queryAllOf(db, actionPlanEntity, { index: 'gsi1', pk: actionPlanEntity.partition('gsi1', { seasonId }), skPrefix: `${year}#` });
 }

@@ -1,84 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from '../ids';
-import { principleSchema, principles } from '../programme/axes';
+import { year } from '../numbers';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
-import { version } from '../numbers';
 
-/**
- * Fidelity to the method (assessed by the essaimé's A.CO.R. tutor), the label decision (recorded by staff
- * for A.CO.R. as network head) and the steering-committee meetings of a season.
- */
-export const fidelityLevels = ['not-started', 'emerging', 'substantial', 'faithful'] as const;
-export const fidelityLevelSchema = z.enum(fidelityLevels).describe('The four-step scale, from not started to faithful');
-export type FidelityLevel = z.infer<typeof fidelityLevelSchema>;
-
-export const fidelityLevelLabels: Record<FidelityLevel, string> = {
-  'not-started': 'Pas encore engagé',
-  emerging: 'En cours d’appropriation',
-  substantial: 'Largement appliqué',
-  faithful: 'Pleinement fidèle',
-};
-
-export const principleAssessmentSchema = z
-  .object({
-    principle: principleSchema,
-    level: fidelityLevelSchema,
-    evidence: z.string().trim().min(10).max(4000).describe('What was observed: facts, figures, practices'),
-  })
-  .strict();
-
-export const assessFidelityBody = z
-  .object({
-    expectedVersion: version(0).describe('0 for the first assessment of this stage, then the version read'),
-    principles: z
-      .array(principleAssessmentSchema)
-      .length(principles.length)
-      .refine((list) => new Set(list.map((p) => p.principle)).size === principles.length, { message: 'Assess each of the four principles once' }),
-    summary: z.string().trim().max(4000).optional(),
-  })
-  .strict();
-
-export const fidelityAssessmentSchema = z.object({
-  essaimeId: idSchema('essaime'),
-  stageId: idSchema('stage'),
-  structureId: z.string(),
-  principles: z.array(principleAssessmentSchema),
-  summary: z.string().nullable(),
-  assessedBy: z.string(),
-  assessedAt: z.string(),
-  version: z.number().int(),
-});
-export type FidelityAssessment = z.infer<typeof fidelityAssessmentSchema>;
-
-export const labelDecisionValues = ['labelled', 'conditional', 'not-yet'] as const;
-export const labelDecisionValueSchema = z.enum(labelDecisionValues);
-export type LabelDecisionValue = z.infer<typeof labelDecisionValueSchema>;
-export const labelDecisionLabels: Record<LabelDecisionValue, string> = {
-  labelled: 'Labellisée',
-  conditional: 'Labellisée sous conditions',
-  'not-yet': 'Pas encore labellisée',
-};
-
-export const recordLabelDecisionBody = z
-  .object({
-    decision: labelDecisionValueSchema,
-    reasons: z.array(z.string().trim().min(5).max(2000)).min(1).max(10),
-    conditions: z.array(z.string().trim().min(5).max(2000)).max(10).optional().describe('For a conditional label: what remains to do'),
-  })
-  .strict();
-
-export const labelDecisionSchema = z.object({
-  labelDecisionId: idSchema('labelDecision'),
-  essaimeId: idSchema('essaime'),
-  structureId: z.string(),
-  decision: labelDecisionValueSchema,
-  reasons: z.array(z.string()),
-  conditions: z.array(z.string()),
-  decidedBy: z.string(),
-  decidedAt: z.string(),
-});
-export type LabelDecision = z.infer<typeof labelDecisionSchema>;
-
+/** Steering-committee meetings of a season (fidelity and label: ./fidelity-schemas.ts). */
 export const steeringBodies = ['steering-body', 'governance-committee'] as const;
 export const steeringBodySchema = z.enum(steeringBodies).describe('steering-body: Ansa accelerator + A.CO.R.; governance-committee: the above + institutional partners');
 export const steeringBodyLabels: Record<(typeof steeringBodies)[number], string> = {
@@ -94,12 +19,60 @@ export const memberPresentSchema = z
   })
   .strict();
 
-export const decisionSchema = z
+const decisionText = z.string().trim().min(3).max(2000);
+const hypothesesChosen = z
+  .array(hypothesisSchema)
+  .min(1)
+  .max(2)
+  .refine((h) => new Set(h).size === h.length, 'Each hypothesis once');
+
+export const indicatorSchema = z
   .object({
-    text: z.string().trim().min(3).max(2000),
-    hypotheses: z.array(hypothesisSchema).min(1).max(2).optional().describe('When the decision chooses the hypothesis of the season'),
+    label: z.string().trim().min(3).max(200).describe('What is measured, e.g. "Part des personnes accompagnées en emploi"'),
+    target: z.string().trim().max(200).optional().describe('The value aimed at, e.g. "60 % en un an"'),
   })
   .strict();
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/**
+ * A meeting's decisions are typed: a note is free text; the three others apply when the meeting is recorded,
+ * in the same transaction (see use-cases.ts): the hypotheses chosen become the season's, the indicators
+ * validated become the season's result indicators, the essaimé's action plan for the year becomes validated.
+ */
+export const decisionTypes = ['note', 'choose-hypotheses', 'validate-action-plan', 'validate-indicators'] as const;
+export type DecisionType = (typeof decisionTypes)[number];
+export const decisionTypeLabels: Record<DecisionType, string> = {
+  note: 'Relevé de décision',
+  'choose-hypotheses': 'Choix des hypothèses d’essaimage de la saison',
+  'validate-action-plan': 'Validation du plan d’action annuel d’un essaimé',
+  'validate-indicators': 'Validation des indicateurs de résultat',
+};
+
+export const decisionInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('note'), text: decisionText }).strict(),
+  z.object({ type: z.literal('choose-hypotheses'), text: decisionText.optional(), hypotheses: hypothesesChosen }).strict(),
+  z
+    .object({ type: z.literal('validate-action-plan'), text: decisionText.optional(), essaimeId: idSchema('essaime'), year: year() })
+    .strict(),
+  z.object({ type: z.literal('validate-indicators'), text: decisionText.optional(), indicators: z.array(indicatorSchema).min(1).max(20) }).strict(),
+]);
+export type DecisionInput = z.output<typeof decisionInputSchema>;
+
+/** A decision as recorded: its text (given, or written from what it decides) and what it applied to. */
+export const decisionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('note'), text: z.string() }),
+  z.object({ type: z.literal('choose-hypotheses'), text: z.string(), hypotheses: z.array(hypothesisSchema) }),
+  z.object({
+    type: z.literal('validate-action-plan'),
+    text: z.string(),
+    essaimeId: z.string(),
+    year: z.number().int(),
+    structureName: z.string(),
+    planVersion: z.number().int().describe('The version of the plan the meeting validated'),
+  }),
+  z.object({ type: z.literal('validate-indicators'), text: z.string(), indicators: z.array(indicatorSchema) }),
+]);
+export type Decision = z.infer<typeof decisionSchema>;
 
 export const recordMeetingBody = z
   .object({
@@ -107,7 +80,19 @@ export const recordMeetingBody = z
     date: isoDate,
     title: z.string().trim().min(3).max(200).optional(),
     membersPresent: z.array(memberPresentSchema).min(1).max(60),
-    decisions: z.array(decisionSchema).max(30),
+    decisions: z
+      .array(decisionInputSchema)
+      .max(30)
+      .superRefine((decisions, ctx) => {
+        const once = (type: DecisionType) => decisions.filter((d) => d.type === type).length > 1;
+        for (const type of ['choose-hypotheses', 'validate-indicators'] as const) {
+          if (once(type)) ctx.addIssue({ code: 'custom', path: [decisions.findLastIndex((d) => d.type === type), 'type'], message: `At most one ${type} decision per meeting` });
+        }
+        const plans = decisions.flatMap((d, i) => (d.type === 'validate-action-plan' ? [{ key: `${d.essaimeId}#${d.year}`, i }] : []));
+        plans.forEach((p, j) => {
+          if (plans.findIndex((q) => q.key === p.key) !== j) ctx.addIssue({ code: 'custom', path: [p.i, 'essaimeId'], message: 'This action plan is already validated by another decision of the meeting' });
+        });
+      }),
     notes: z.string().trim().max(8000).optional(),
   })
   .strict();
@@ -125,13 +110,4 @@ export const meetingSchema = z.object({
   recordedAt: z.string(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
-
-/** An essaimé's fidelity assessments and label decisions, with the label in force. */
-export const essaimeFidelityViewSchema = z.object({
-  essaimeId: idSchema('essaime'),
-  structureName: z.string(),
-  assessments: z.array(fidelityAssessmentSchema),
-  labelDecisions: z.array(labelDecisionSchema),
-  currentLabel: labelDecisionSchema.nullable(),
-});
-export type EssaimeFidelityView = z.infer<typeof essaimeFidelityViewSchema>;
+export type SteeringBody = (typeof steeringBodies)[number];

@@ -1,143 +1,159 @@
 import type { z } from 'zod';
 import type { Principal } from '../access/principal';
-import { assertStructureVisible } from '../access/policy';
+import { parisDay } from '../calendar';
+import { callEntity } from '../calls/entities';
+import { listCalls } from '../calls/repository';
+import type { Call } from '../calls/schemas';
 import type { Page, PageQuery } from '../db/pagination';
 import { personRefWriteFor } from '../db/person-refs';
-import { commit } from '../db/transact';
+import { commit, type AuditEntry, type Write } from '../db/transact';
 import { conflict, notFound, unprocessable } from '../errors';
-import { getEssaime } from '../essaimes/repository';
-import type { Essaime } from '../essaimes/schemas';
-import { getStage } from '../evaluation/repository';
 import { newId } from '../ids';
-import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
+import { putVersioned } from '../db/store';
+import { seasonEntity } from '../seasons/entities';
 import { getSeason } from '../seasons/repository';
+import type { Season } from '../seasons/schemas';
+import type { ActionPlan, SeasonGovernance } from './action-plan-schemas';
+import { defaultDecisionText, hypothesesDecisionRefusal, indicatorsDecisionRefusal, meetingDateRefusal } from './committee-rules';
 import { meetingEntity } from './entities';
-import { getFidelity, listEssaimeGovernance, listMeetingsOfSeason, putFidelityWrite, putLabelDecisionWrite, putMeetingWrite } from './repository';
 import {
-  labelDecisionLabels,
-  steeringBodyLabels,
-  type assessFidelityBody,
-  type EssaimeFidelityView,
-  type FidelityAssessment,
-  type LabelDecision,
-  type Meeting,
-  type recordLabelDecisionBody,
-  type recordMeetingBody,
-} from './schemas';
+  getActionPlan,
+  getSeasonGovernance,
+  listMeetingsOfSeason,
+  putMeetingWrite,
+  putSeasonGovernanceWrite,
+  validateActionPlanWrite,
+} from './repository';
+import { type Decision, type Meeting, type recordMeetingBody, steeringBodyLabels } from './schemas';
 
-async function essaimeFor(deps: Deps, principal: Principal, essaimeId: string): Promise<Essaime> {
-  const essaime = await getEssaime(deps.db, essaimeId);
-  if (!essaime) throw notFound('Essaimé');
-  assertStructureVisible(principal, essaime.structureId, 'Essaimé');
-  return essaime;
+type MeetingInput = z.output<typeof recordMeetingBody>;
+
+/** Every call of a season (a season has one call, rarely a few: bounded), drafts included. */
+async function callsOfSeason(deps: Deps, seasonId: string): Promise<Call[]> {
+  const calls: Call[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listCalls(deps.db, { limit: 100, cursor }, { seasonId, includeDrafts: true });
+    calls.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return calls;
 }
 
-/**
- * The tutor assigned to the essaimé (or staff, for A.CO.R.) assesses fidelity to the four principles on a
- * stage: a level on the four-step scale and the evidence for each. One assessment per stage, revised with
- * optimistic locking. A tutor not assigned to the structure gets 404, as for any record they cannot see.
- */
-export async function assessFidelity(deps: Deps, principal: Principal, essaimeId: string, stageId: string, input: z.output<typeof assessFidelityBody>): Promise<FidelityAssessment> {
-  const essaime = await essaimeFor(deps, principal, essaimeId);
-  const stage = await getStage(deps.db, stageId);
-  if (!stage || stage.seasonId !== essaime.seasonId) throw notFound('Stage');
-  const current = await getFidelity(deps.db, essaimeId, stageId);
-  if ((current?.version ?? 0) !== input.expectedVersion) {
-    throw conflict('STALE_VERSION', 'The assessment was saved by someone else meanwhile; reload it and retry', [
-      { path: 'body.expectedVersion', message: `The current version is ${current?.version ?? 0}` },
-    ]);
-  }
-  const assessment: FidelityAssessment = {
-    essaimeId,
-    stageId,
-    structureId: essaime.structureId,
-    principles: input.principles,
-    summary: input.summary ?? null,
-    assessedBy: principal.userId,
-    assessedAt: deps.now().toISOString(),
-    version: input.expectedVersion + 1,
-  };
-  await commit(deps.db, principal, [putFidelityWrite(deps.db, assessment, input.expectedVersion)], [
-    { action: 'fidelity.assessed', entityType: 'essaime', entityId: essaimeId, changes: { stageId, version: assessment.version, levels: Object.fromEntries(input.principles.map((p) => [p.principle, p.level])) } },
-  ], deps.now());
-  return assessment;
-}
-
-export async function readEssaimeGovernance(deps: Deps, principal: Principal, essaimeId: string): Promise<EssaimeFidelityView> {
-  const essaime = await essaimeFor(deps, principal, essaimeId);
-  const { assessments, labelDecisions } = await listEssaimeGovernance(deps.db, essaimeId);
+/** A draft call stays as read (still a draft, same hypotheses) until the meeting lands. */
+function draftCallUnchangedCheck(deps: Deps, call: Call): Write {
   return {
-    essaimeId,
-    structureName: essaime.structureName,
-    assessments,
-    labelDecisions,
-    currentLabel: labelDecisions.at(-1) ?? null,
+    item: {
+      ConditionCheck: {
+        TableName: deps.db.tableName,
+        Key: callEntity.key({ callId: call.callId }),
+        ConditionExpression: '#status = :draft AND version = :version',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':draft': 'draft', ':version': call.version },
+      },
+    },
+    onConditionFailed: conflict('CONFLICT', `The call ${call.callId} changed meanwhile; reload and retry`),
   };
 }
 
+interface Applied {
+  decisions: Decision[];
+  writes: Write[];
+  audit: AuditEntry[];
+}
+
 /**
- * Staff record A.CO.R.'s label decision with its reasons. Labelling (fully or under conditions) needs at
- * least one fidelity assessment: A.CO.R. checks fidelity before it labels.
+ * Applies the typed decisions of a meeting: checks each against the season as read, and returns the writes
+ * that make them so, each conditioned on what was read (season, calls, governance item, action plans).
  */
-export async function recordLabelDecision(deps: Deps, principal: Principal, essaimeId: string, input: z.output<typeof recordLabelDecisionBody>): Promise<LabelDecision> {
-  const essaime = await essaimeFor(deps, principal, essaimeId);
-  if (input.decision !== 'not-yet') {
-    const { assessments } = await listEssaimeGovernance(deps.db, essaimeId);
-    if (assessments.length === 0) {
-      throw unprocessable('NO_FIDELITY_ASSESSMENT', 'Fidelity to the four principles must be assessed before labelling', [
-        { path: 'body.decision', message: 'No fidelity assessment yet for this essaimé' },
-      ]);
+async function applyDecisions(deps: Deps, season: Season, meetingId: string, input: MeetingInput): Promise<Applied> {
+  const out: Applied = { decisions: [], writes: [], audit: [] };
+  const typed = input.decisions.some((d) => d.type === 'choose-hypotheses' || d.type === 'validate-indicators');
+  const governance = typed ? await getSeasonGovernance(deps.db, season.seasonId) : undefined;
+  let nextGovernance: SeasonGovernance = governance ?? { seasonId: season.seasonId, hypotheses: null, indicators: null, version: 0 };
+  const chooseIndex = input.decisions.findIndex((d) => d.type === 'choose-hypotheses');
+  for (const [index, decision] of input.decisions.entries()) {
+    switch (decision.type) {
+      case 'note':
+        out.decisions.push(decision);
+        break;
+      case 'choose-hypotheses': {
+        const calls = await callsOfSeason(deps, season.seasonId);
+        const refusal = hypothesesDecisionRefusal(input.body, index, decision.hypotheses, calls);
+        if (refusal) throw refusal;
+        const hypotheses = [...decision.hypotheses].sort();
+        const next: Season = { ...season, hypotheses, version: season.version + 1, updatedAt: deps.now().toISOString() };
+        out.writes.push(
+          putVersioned(deps.db, seasonEntity, next, season.version, conflict('CONFLICT', 'The season changed meanwhile; reload and retry')),
+          ...calls.map((c) => draftCallUnchangedCheck(deps, c)),
+        );
+        nextGovernance = { ...nextGovernance, hypotheses: { hypotheses, meetingId, date: input.date } };
+        out.decisions.push({ type: decision.type, hypotheses, text: decision.text ?? defaultDecisionText(decision) });
+        out.audit.push({ action: 'season.hypotheses-chosen', entityType: 'season', entityId: season.seasonId, changes: { from: season.hypotheses, to: hypotheses, meetingId } });
+        break;
+      }
+      case 'validate-indicators': {
+        const refusal = indicatorsDecisionRefusal(index, Boolean(governance?.hypotheses) || (chooseIndex >= 0 && chooseIndex < index));
+        if (refusal) throw refusal;
+        nextGovernance = { ...nextGovernance, indicators: { indicators: decision.indicators, meetingId, date: input.date } };
+        out.decisions.push({ type: decision.type, indicators: decision.indicators, text: decision.text ?? defaultDecisionText(decision) });
+        out.audit.push({ action: 'season.indicators-validated', entityType: 'season', entityId: season.seasonId, changes: { indicators: decision.indicators.length, meetingId } });
+        break;
+      }
+      case 'validate-action-plan': {
+        const plan = await getActionPlan(deps.db, decision.essaimeId, decision.year);
+        if (!plan || plan.seasonId !== season.seasonId) {
+          throw unprocessable('ACTION_PLAN_MISSING', 'No action plan of this essaimé of the season for this year', [
+            { path: `body.decisions.${index}.essaimeId`, message: `No ${decision.year} action plan for this essaimé in the season` },
+          ]);
+        }
+        if (plan.status === 'validated') {
+          throw conflict('ACTION_PLAN_ALREADY_VALIDATED', 'This version of the action plan is already validated', [
+            { path: `body.decisions.${index}.essaimeId`, message: `Validated on ${plan.validation?.date}` },
+          ]);
+        }
+        const next: ActionPlan = { ...plan, status: 'validated', validation: { meetingId, date: input.date }, version: plan.version + 1, updatedAt: deps.now().toISOString() };
+        out.writes.push(validateActionPlanWrite(deps.db, next, plan.version));
+        out.decisions.push({
+          type: decision.type,
+          essaimeId: plan.essaimeId,
+          year: plan.year,
+          structureName: plan.structureName,
+          planVersion: plan.version,
+          text: decision.text ?? defaultDecisionText(decision, plan.structureName),
+        });
+        out.audit.push({ action: 'action-plan.validated', entityType: 'essaime', entityId: plan.essaimeId, changes: { year: plan.year, planVersion: plan.version, meetingId } });
+        break;
+      }
     }
   }
-  if (input.decision === 'conditional' && !input.conditions?.length) {
-    throw unprocessable('CONDITIONS_REQUIRED', 'A conditional label states its conditions', [{ path: 'body.conditions', message: 'At least one condition' }]);
-  }
-  const now = deps.now();
-  const decision: LabelDecision = {
-    labelDecisionId: newId('labelDecision'),
-    essaimeId,
-    structureId: essaime.structureId,
-    decision: input.decision,
-    reasons: input.reasons,
-    conditions: input.conditions ?? [],
-    decidedBy: principal.userId,
-    decidedAt: now.toISOString(),
-  };
-  const message = newMessage(
-    {
-      dedupeKey: `label#${decision.labelDecisionId}`,
-      kind: 'label-decision',
-      recipientUserId: essaime.referentUserId,
-      subject: `Décision de labellisation : ${labelDecisionLabels[decision.decision]}`,
-      body: `Bonjour,\n\nA.CO.R. a rendu sa décision pour ${essaime.structureName} : ${labelDecisionLabels[decision.decision]}.\n\nMotifs :\n${decision.reasons.map((r) => `- ${r}`).join('\n')}${
-        decision.conditions.length ? `\n\nConditions :\n${decision.conditions.map((c) => `- ${c}`).join('\n')}` : ''
-      }`,
-      related: { entityType: 'essaime', entityId: essaimeId },
-    },
-    now,
-  );
-  await commit(deps.db, principal, [putLabelDecisionWrite(deps.db, decision), outboxWrite(deps.db, message)], [
-    { action: 'label.decided', entityType: 'essaime', entityId: essaimeId, changes: { labelDecisionId: decision.labelDecisionId, decision: decision.decision } },
-  ], now);
-  return decision;
+  if (typed) out.writes.push(putSeasonGovernanceWrite(deps.db, { ...nextGovernance, version: (governance?.version ?? 0) + 1 }, governance?.version ?? 0));
+  return out;
 }
 
 /**
- * A meeting of the tight steering body or of the governance committee, linked to its season. Members with
- * an account are indexed as personal data of theirs, so their export and erasure find the meeting.
+ * A meeting of the tight steering body or of the governance committee, linked to its season. Its typed
+ * decisions apply to the season in the same transaction as the meeting: the hypotheses chosen become the
+ * season's, the indicators validated its result indicators, the action plans named become validated; any
+ * refusal writes nothing. Members with an account are indexed as personal data of theirs, so their export
+ * and erasure find the meeting.
  */
-export async function recordMeeting(deps: Deps, principal: Principal, seasonId: string, input: z.output<typeof recordMeetingBody>): Promise<Meeting> {
+export async function recordMeeting(deps: Deps, principal: Principal, seasonId: string, input: MeetingInput): Promise<Meeting> {
   const season = await getSeason(deps.db, seasonId);
   if (!season) throw notFound('Season');
+  const dateRefusal = meetingDateRefusal(input.date, parisDay(deps.now()));
+  if (dateRefusal) throw dateRefusal;
+  const meetingId = newId('meeting');
+  const applied = await applyDecisions(deps, season, meetingId, input);
   const meeting: Meeting = {
-    meetingId: newId('meeting'),
+    meetingId,
     seasonId,
     body: input.body,
     date: input.date,
     title: input.title ?? `${steeringBodyLabels[input.body]} du ${input.date}`,
     membersPresent: input.membersPresent,
-    decisions: input.decisions,
+    decisions: applied.decisions,
     notes: input.notes ?? null,
     recordedBy: principal.userId,
     recordedAt: deps.now().toISOString(),
@@ -146,9 +162,21 @@ export async function recordMeeting(deps: Deps, principal: Principal, seasonId: 
   await commit(
     deps.db,
     principal,
-    [putMeetingWrite(deps.db, meeting), ...userIds.map((id) => personRefWriteFor(deps.db, { kind: 'user', id }, meetingEntity, { meetingId: meeting.meetingId }))],
-    // Names stay out of the audit trail: it records the body, the date and how many attended.
-    [{ action: 'meeting.recorded', entityType: 'meeting', entityId: meeting.meetingId, changes: { seasonId, body: meeting.body, date: meeting.date, attendees: meeting.membersPresent.length, decisions: meeting.decisions.length } }],
+    [
+      putMeetingWrite(deps.db, meeting),
+      ...applied.writes,
+      ...userIds.map((id) => personRefWriteFor(deps.db, { kind: 'user', id }, meetingEntity, { meetingId: meeting.meetingId })),
+    ],
+    // Names stay out of the audit trail: it records the body, the date, how many attended and the decision types.
+    [
+      {
+        action: 'meeting.recorded',
+        entityType: 'meeting',
+        entityId: meeting.meetingId,
+        changes: { seasonId, body: meeting.body, date: meeting.date, attendees: meeting.membersPresent.length, decisions: meeting.decisions.map((d) => d.type) },
+      },
+      ...applied.audit,
+    ],
     deps.now(),
   );
   return meeting;

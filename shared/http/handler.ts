@@ -1,25 +1,20 @@
-import middy, { type MiddlewareObj } from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
 import type { z } from 'zod';
-import { isAcceptedToken, roleFromClaims, type JwtClaims, type Principal } from '../access/principal';
+import { isAcceptedToken, roleFromClaims, subjectFromClaims, type JwtClaims, type Principal, type Role } from '../access/principal';
 import { assertRole } from '../access/policy';
 import { badRequest, forbidden, unauthorized } from '../errors';
 import { resolveCaller, type Me } from '../identity/principal';
 import { logger } from '../logger';
 import { runtimeDeps, type Deps } from '../runtime';
 import { config } from '../config';
-import { checkAnswer, checkErrorCode } from './answer-check';
-import { toErrorResponse, zodDetails } from './errors';
+import { checkAnswer } from './answer-check';
+import { lambdaEnvelope, toResult, type HttpEvent, type HttpResult } from './envelope';
+import { zodDetails } from './errors';
 import { routeKey, type HttpReply, type RouteSpec } from './route';
 import { idempotencyKeyOf, runIdempotent } from './idempotency';
-import { correlationIdOf, secured } from './security';
+import { correlationIdOf } from './security';
 
 export type { HttpReply } from './route';
+export type { HttpEvent, HttpResult, LambdaHandler } from './envelope';
 
 /** The validated type of an optional schema; routes without that part get `undefined`. */
 type Infer<T> = [NonNullable<T>] extends [z.ZodNever]
@@ -39,10 +34,6 @@ export interface HttpRequest<S extends RouteSpec> {
   deps: Deps;
   event: HttpEvent;
 }
-
-export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
-export type HttpResult = APIGatewayProxyStructuredResultV2;
-export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 function claimsOf(event: HttpEvent): JwtClaims | undefined {
   return event.requestContext?.authorizer?.jwt?.claims as JwtClaims | undefined;
@@ -89,55 +80,36 @@ function decodedParams(event: HttpEvent): Record<string, string> {
   return out;
 }
 
-function toResult(reply: HttpReply, correlationId: string): HttpResult {
-  const base = { 'x-correlation-id': correlationId, ...reply.headers };
-  if (reply.text) {
-    return {
-      statusCode: reply.status ?? 200,
-      headers: {
-        ...base,
-        'content-type': reply.text.contentType,
-        ...(reply.text.filename ? { 'content-disposition': `attachment; filename="${reply.text.filename}"` } : {}),
-      },
-      body: reply.text.content,
-      isBase64Encoded: reply.text.base64 ?? false,
-    };
-  }
-  if (reply.body === undefined) return { statusCode: reply.status ?? 204, headers: base };
-  return {
-    statusCode: reply.status ?? 200,
-    headers: { ...base, 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(reply.body),
-  };
+/** What a route's `prefetch` may use: its validated input and who the verified token says the caller is. */
+export interface PrefetchInput<S extends RouteSpec> {
+  params: Infer<S['params']>;
+  query: Infer<S['query']>;
+  body: Infer<S['body']>;
+  deps: Deps;
+  /** From the verified token; the token's role is confirmed against the profile before `run` gets the data. */
+  userId: string | undefined;
+  role: Role | undefined;
 }
 
-/** Registered last so that it runs first on error (middy runs onError in reverse): last word on any error: domain errors keep their status and code, anything else is a logged 500. */
-const httpErrors = (spec: RouteSpec): MiddlewareObj<HttpEvent, HttpResult> => ({
-  onError: async (request) => {
-    if (config.checkAnswers) {
-      try {
-        checkErrorCode(spec, request.error);
-      } catch (drift) {
-        request.error = drift as Error;
-      }
-    }
-    const { response, unexpected, transient } = toErrorResponse(request.error);
-    if (unexpected) logger.error('Unhandled error', { error: request.error as Error });
-    else if (transient) logger.warn('Database unavailable', { status: response.statusCode, error: request.error as Error });
-    else logger.info('Request refused', { status: response.statusCode });
-    const correlationId = correlationIdOf(request.event);
-    request.response = correlationId
-      ? { ...response, headers: { ...response.headers, 'x-correlation-id': correlationId } }
-      : response;
-  },
-});
+export interface HandlerOptions<S extends RouteSpec, P> {
+  /**
+   * The route's own reads, started together with the caller's profile read (one round trip instead of two).
+   * It must only read. Its result reaches `run` (as `prefetched`) once the caller is resolved, so access is
+   * still decided with both in hand: a refused caller gets the caller's error, never the data nor a read error.
+   */
+  prefetch?: (input: PrefetchInput<S>) => Promise<P>;
+}
 
 /**
  * Wraps a use-case call into a Lambda handler for API Gateway HTTP API (payload v2): logger context and
  * correlation id, authentication, role check (deny by default), zod validation of path, query and body, the
  * caller's principal, and one error map. Input is fully validated before anything is read or written.
  */
-export function httpHandler<S extends RouteSpec>(spec: S, run: (request: HttpRequest<S>) => Promise<HttpReply>) {
+export function httpHandler<S extends RouteSpec, P = unknown>(
+  spec: S,
+  run: (request: HttpRequest<S> & { prefetched: NoInfer<P> }) => Promise<HttpReply>,
+  options: HandlerOptions<S, P> = {},
+) {
   const key = routeKey(spec);
   const core = async (event: HttpEvent): Promise<HttpResult> => {
     const correlationId = correlationIdOf(event) ?? event.requestContext.requestId;
@@ -154,8 +126,17 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: HttpReq
     const body = spec.body ? validate(spec.body, parseJsonBody(event), 'body') : undefined;
     const idempotencyKey = spec.idempotent ? idempotencyKeyOf(event.headers) : undefined;
     const deps = runtimeDeps();
-    const caller = spec.access === 'public' && !claims ? undefined : await resolveCaller(deps.db, claims);
-    const served = () => run({ params, query, body, principal: caller?.principal, caller, deps, event } as HttpRequest<S>);
+    const callerRead = spec.access === 'public' && !claims ? Promise.resolve(undefined) : resolveCaller(deps.db, claims);
+    const dataRead = options.prefetch
+      ? options.prefetch({ params, query, body, deps, userId: claims && subjectFromClaims(claims), role: claims && roleFromClaims(claims) } as PrefetchInput<S>)
+      : Promise.resolve(undefined as P);
+    const [callerOutcome, dataOutcome] = await Promise.allSettled([callerRead, dataRead]);
+    // The caller is judged first: a refused caller learns nothing of the data, not even that it is missing.
+    if (callerOutcome.status === 'rejected') throw callerOutcome.reason;
+    if (dataOutcome.status === 'rejected') throw dataOutcome.reason;
+    const caller = callerOutcome.value;
+    const prefetched = dataOutcome.value;
+    const served = () => run({ params, query, body, principal: caller?.principal, caller, deps, event, prefetched } as HttpRequest<S> & { prefetched: P });
     const reply =
       idempotencyKey && caller
         ? await runIdempotent(deps.db, deps.now, { userId: caller.principal.userId, operationId: spec.operationId, key: idempotencyKey }, { params, body }, served)
@@ -165,10 +146,17 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: HttpReq
     logger.info('Request served', { status: result.statusCode });
     return result;
   };
-  return secured(
-    middy<HttpEvent, HttpResult>()
-      .use(injectLambdaContext(logger, { resetKeys: true }))
-      .use(httpErrors(spec))
-      .handler(core) as unknown as LambdaHandler,
-  );
+  return lambdaEnvelope(spec, core);
+}
+
+/**
+ * `httpHandler` with a prefetch (see HandlerOptions.prefetch), arguments in the order TypeScript infers them:
+ * what `prefetch` returns is the type `run` gets as `prefetched`.
+ */
+export function prefetchingHandler<S extends RouteSpec, P>(
+  spec: S,
+  prefetch: (input: PrefetchInput<S>) => Promise<P>,
+  run: (request: HttpRequest<S> & { prefetched: P }) => Promise<HttpReply>,
+) {
+  return httpHandler<S, P>(spec, run, { prefetch });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from '../db/client';
 import { idempotencyRecord } from '../db/entities/idempotency';
 import { defineEntity } from '../db/entity';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorCatalogue, type ErrorCode } from '../errors';
 import { contentTypesOf, errorsOf, isJsonAnswer, type RouteSpec } from './route';
 

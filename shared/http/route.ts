@@ -57,8 +57,8 @@ export interface RouteSpec<
   response: Answer;
   /**
    * Codes the use case may answer. The wrapper's own codes are added from the spec: VALIDATION_FAILED
-   * (input), INVALID_JSON (body), INVALID_CURSOR (paged query), UNAUTHORIZED, NO_ROLE and ROLE_NOT_ALLOWED
-   * (non-public routes), TRANSACTION_CONFLICT (writes).
+   * (input), INVALID_JSON (body), INVALID_CURSOR (paged query), UNAUTHORIZED, NO_ROLE, ROLE_NOT_ALLOWED,
+   * NO_ACTIVE_PROFILE, ACCOUNT_DEACTIVATED and ROLE_CHANGED (non-public routes), TRANSACTION_CONFLICT (writes).
    */
   errors: readonly ErrorCode[];
   /**
@@ -90,7 +90,10 @@ export function errorsOf(spec: RouteSpec): ErrorCode[] {
   if (spec.body) codes.add('INVALID_JSON');
   if (hasCursor(spec.query)) codes.add('INVALID_CURSOR');
   // SERVICE_UNAVAILABLE: resolving the caller reads the table (public routes that read it declare it themselves)
-  if (spec.access !== 'public') for (const code of ['UNAUTHORIZED', 'NO_ROLE', 'ROLE_NOT_ALLOWED', 'SERVICE_UNAVAILABLE'] as const) codes.add(code);
+  // NO_ACTIVE_PROFILE, ACCOUNT_DEACTIVATED, ROLE_CHANGED: the caller's profile decides (shared/identity/principal.ts)
+  if (spec.access !== 'public') {
+    for (const code of ['UNAUTHORIZED', 'NO_ROLE', 'ROLE_NOT_ALLOWED', 'SERVICE_UNAVAILABLE', 'NO_ACTIVE_PROFILE', 'ACCOUNT_DEACTIVATED', 'ROLE_CHANGED'] as const) codes.add(code);
+  }
   // every transactional write can meet a concurrent one on the same items (shared/db/transact.ts)
   if (spec.method !== 'GET') codes.add('TRANSACTION_CONFLICT');
   if (spec.idempotent) for (const code of ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_IN_PROGRESS'] as const) codes.add(code);

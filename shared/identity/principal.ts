@@ -1,5 +1,5 @@
 import { roleFromClaims, subjectFromClaims, type JwtClaims, type Principal, type Role } from '../access/principal';
-import { forbidden, unauthorized } from '../errors';
+import { DomainError, forbidden, unauthorized } from '../errors';
 import type { Db } from '../db/client';
 import { loadUser } from './repository';
 import type { Membership, Relation, UserProfile } from './schemas';
@@ -10,22 +10,37 @@ export interface Me {
   memberships: Membership[];
 }
 
-/** Which memberships give a role its structures (staff are tied to none: they see all). */
-const relationOfRole: Record<Role, Relation | undefined> = { referent: 'referent', tutor: 'tutor', staff: undefined };
+/** Which memberships give a role its structures (staff are tied to none: they see all); a delegate acts as a referent. */
+const relationsOfRole: Record<Role, readonly Relation[]> = { referent: ['referent', 'delegate'], tutor: ['tutor'], staff: [] };
 
 /**
- * Builds the caller's principal: identity and role from the verified claims, structures from data.
- * A referent's structures are those they are the referent of; a tutor's, those assigned to them.
+ * A profile that may act: present and not deactivated. An erased person keeps their access (erasure removes
+ * their name and e-mail, not their account: shared/read-models/personal-data); staff deactivate it if need be.
+ */
+export const isActiveProfile = (profile: UserProfile | undefined): profile is UserProfile => !!profile && !profile.deactivatedAt;
+
+/**
+ * Builds the caller's principal: identity from the verified claims, role and structures from data.
+ *
+ * The profile is the source of truth, read on every request: a token is refused at once when its user has
+ * no profile (never created: 403 NO_ACTIVE_PROFILE), was deactivated (403
+ * ACCOUNT_DEACTIVATED), or when the token's group is not the profile's role (401 ROLE_CHANGED: the person
+ * signs in again and gets a token with the new group). A token lives up to an hour in AWS (12 h locally):
+ * without this, a deactivated or demoted user would keep acting until it expires, and a Cognito user with
+ * no profile would act with whatever group the token names.
  */
 export async function resolveCaller(db: Db, claims: JwtClaims | undefined): Promise<Me> {
   if (!claims) throw unauthorized();
   const userId = subjectFromClaims(claims);
   if (!userId) throw unauthorized('The token has no subject');
-  const role = roleFromClaims(claims);
-  if (!role) throw forbidden('NO_ROLE', 'Your account has no role in the programme');
+  const tokenRole = roleFromClaims(claims);
+  if (!tokenRole) throw forbidden('NO_ROLE', 'Your account has no role in the programme');
   const { profile, memberships } = await loadUser(db, userId);
-  const relation = relationOfRole[role];
-  const own = relation ? memberships.filter((m) => m.relation === relation) : [];
+  if (!profile) throw forbidden('NO_ACTIVE_PROFILE', 'Your account has no active profile in the programme');
+  if (profile.deactivatedAt) throw forbidden('ACCOUNT_DEACTIVATED', 'This account has been deactivated by the programme team');
+  if (profile.role !== tokenRole) throw new DomainError('ROLE_CHANGED', 'Your role changed: sign in again');
+  const role = profile.role;
+  const own = memberships.filter((m) => relationsOfRole[role].includes(m.relation));
   return {
     principal: { userId, role, structureIds: own.map((m) => m.structureId) },
     profile,

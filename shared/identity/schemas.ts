@@ -1,8 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleSchema } from '../access/principal';
 
-/** How a user is tied to a structure: its referent, or the A.CO.R. tutor assigned to it. */
-export const relationSchema = z.enum(['referent', 'tutor']);
+/**
+ * How a user is tied to a structure: its referent (director), the delegate the referent named (at most one
+ * active per structure; acts as a referent of it), or the A.CO.R. tutor assigned to it.
+ */
+export const relationSchema = z.enum(['referent', 'delegate', 'tutor']);
 export type Relation = z.infer<typeof relationSchema>;
 
 export const membershipSchema = z.object({
@@ -22,6 +25,11 @@ export const userProfileSchema = z.object({
   organisation: z.string(),
   /** Set when the person's data was erased (the profile then holds placeholders). */
   erasedAt: z.string().optional(),
+  /** Set while staff have deactivated the account: every route refuses it at once (shared/identity/principal.ts). */
+  deactivatedAt: z.string().optional(),
+  /** When and how the account came: seeded, self sign-up, invitation (absent on profiles written before accounts). */
+  createdAt: z.string().optional(),
+  origin: z.enum(['seed', 'sign-up', 'invitation', 'bootstrap']).optional(),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A message to a user (decisions, reminders). The dedupe key makes queuing idempotent: the same reminder can

@@ -1,10 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../access/principal';
 import { auditRecordSchema } from '../db/audit';
 import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { meSchema } from '../identity/schemas';
 import { outboxMessageSchema } from '../notifications/schemas';
+
+/** An audit entry as people read it: with the actor's display name (null for the system or an erased person). */
+export const auditEntryViewSchema = auditRecordSchema.extend({ actorName: z.string().nullable() });
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 
 /**
  * Routes of the platform itself: liveness, the API description, the caller, the audit trail, the outbox and
@@ -49,7 +53,7 @@ export const platformApi = {
     access: ['staff'],
     params: z.object({ entityType: z.string().regex(/^[a-z-]{2,40}$/), entityId: z.string().min(3).max(100) }).strict(),
     query: pageQuery,
-    response: { status: 200, description: 'A page of audit entries', schema: pageOf(auditRecordSchema) },
+    response: { status: 200, description: 'A page of audit entries, each with the name of who acted', schema: pageOf(auditEntryViewSchema) },
     errors: [],
   }),
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntity } from '../db/entity';
 import { attendance, cohort, cohortOfSeason, deliverable, essaimeProgress, session, trainingModule } from '../db/entities/training';
 import { attendanceRecordSchema, cohortSchema, deliverableSchema, essaimeProgressSchema, sessionSchema, trainingModuleSchema } from './schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuery } from '../db/pagination';
 import { idSchema } from '../ids';
 import { axisSchema } from '../programme/axes';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from '../ids';
 import { axisSchema } from '../programme/axes';
 import { participantSchema } from '../essaimes/schemas';

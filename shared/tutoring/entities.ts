@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fill, defineEntity } from '../db/entity';
 import {
+  essaimeOpenRequests,
   guideEntry,
   tutor,
   tutorAssignment,
@@ -30,17 +31,24 @@ export const tutorStatsEntity = defineEntity(tutorStats, tutorStatsSchema);
 export const tutorAssignmentEntity = defineEntity(tutorAssignment, currentAssignmentSchema);
 export const tutorAssignmentEventEntity = defineEntity(tutorAssignmentEvent, assignmentEventSchema);
 export const tutoringMessageEntity = defineEntity(tutoringMessage, tutoringMessageSchema);
+export const essaimeOpenRequestsEntity = defineEntity(essaimeOpenRequests, z.object({ essaimeId: z.string(), openCount: z.number().int() }));
 export const guideEntryEntity = defineEntity(guideEntry, guideEntryRecordSchema, {
   derive: (e) => ({ axisIndex: axes.indexOf(e.axis) }),
 });
-export const tutoringSettingsEntity = defineEntity(tutoringSettings, tutoringSettingsSchema);
+/**
+ * Settings and requests stored before the same-day rule carry a number of working days
+ * (`responseTargetWorkingDays`, or `targetWorkingDays` for the oldest requests): read as that rule.
+ */
+function withResponseTarget(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || 'responseTarget' in raw) return raw;
+  const { targetWorkingDays, responseTargetWorkingDays, ...rest } = Object.fromEntries(Object.entries(raw));
+  const workingDays = responseTargetWorkingDays ?? targetWorkingDays;
+  return workingDays === undefined ? raw : { ...rest, responseTarget: { rule: 'working-days', workingDays } };
+}
 
-/** Requests stored before the field was named like the settings' one carry `targetWorkingDays`. */
-const storedRequestSchema = z.preprocess((raw) => {
-  if (!raw || typeof raw !== 'object' || 'responseTargetWorkingDays' in raw) return raw;
-  const { targetWorkingDays, ...rest } = Object.fromEntries(Object.entries(raw));
-  return { ...rest, responseTargetWorkingDays: targetWorkingDays };
-}, tutoringRequestSchema);
+export const tutoringSettingsEntity = defineEntity(tutoringSettings, z.preprocess(withResponseTarget, tutoringSettingsSchema));
+
+const storedRequestSchema = z.preprocess(withResponseTarget, tutoringRequestSchema);
 
 const padMinutes = (minutes: number) => String(Math.max(0, minutes)).padStart(10, '0');
 

@@ -4,24 +4,21 @@ import { assertAssignedTutor } from '../access/policy';
 import type { Principal } from '../access/principal';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
-import { renderPdf } from '../documents/pdf';
 import { conflict, notFound, unprocessable, type ErrorDetail } from '../errors';
 import { getEssaimeWithParticipants } from '../essaimes/repository';
 import { getProfile } from '../identity/repository';
 import { newId } from '../ids';
 import type { Deps } from '../runtime';
-import { getSeason } from '../seasons/repository';
 import {
   getGuideEntry,
   listAllMessages,
-  listAllReviewedGuideEntries,
   listGuideEntries,
   putGuideEntryWrite,
   putRequestWrite,
 } from './repository';
 import { guideEntryEntity } from './entities';
 import { readableRequest } from './requests';
-import { buildGuide, contactDetailsIn, guideToMarkdown, guideToPdfReport, namesFoundIn, reviewHints, sensitiveTermsFor } from './rules';
+import { contactDetailsIn, namesFoundIn, reviewHints, sensitiveTermsFor } from './rules';
 import type { GuideEntryRecord, GuideStatus, markForGuideBody, updateGuideEntryBody } from './schemas';
 import type { GuideEntryView } from './views';
 
@@ -138,17 +135,4 @@ export async function updateGuideEntry(deps: Deps, actor: Principal, guideEntryI
     },
   ], deps.now());
   return toView(next);
-}
-
-/** The guide of a season, as Markdown or PDF: reviewed entries only, grouped by the five axes. */
-export async function exportGuide(deps: Deps, seasonId: string, format: 'markdown' | 'pdf') {
-  const season = await getSeason(deps.db, seasonId);
-  if (!season) throw notFound('Season');
-  const guide = buildGuide(await listAllReviewedGuideEntries(deps.db, seasonId), season.name);
-  const filename = `guide-essaimage-${season.year}`;
-  if (format === 'markdown') {
-    return { contentType: 'text/markdown; charset=utf-8', content: guideToMarkdown(guide), filename: `${filename}.md` };
-  }
-  const bytes = await renderPdf(guideToPdfReport(guide));
-  return { contentType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), filename: `${filename}.pdf`, base64: true };
 }

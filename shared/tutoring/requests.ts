@@ -26,6 +26,7 @@ import {
   listRequestsOfStructure,
   listRequestsOfTutor,
   messageWrite,
+  openRequestsCountWrite,
   putRequestWrite,
   putTutoringSettingsWrite,
   statsAnsweredWrite,
@@ -45,7 +46,7 @@ import {
   type updateSettingsBody,
 } from './schemas';
 import type { PostedMessageView, RequestView, ResponseTimesView, TutorResponseTimes } from './views';
-import { addWorkingDays } from './working-days';
+import { responseDueAt } from './working-days';
 
 /**
  * Requests from a referent to their tutor: the thread, closing with a usefulness rating, the response-time
@@ -101,8 +102,8 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
     urgency: input.urgency,
     status: 'awaiting-answer',
     createdAt,
-    dueAt: addWorkingDays(now, settings.responseTargetWorkingDays).toISOString(),
-    responseTargetWorkingDays: settings.responseTargetWorkingDays,
+    dueAt: responseDueAt(now, settings.responseTarget).toISOString(),
+    responseTarget: settings.responseTarget,
     firstAnsweredAt: null,
     responseWorkingMinutes: null,
     overdueSince: null,
@@ -130,7 +131,7 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
   const named = participantsNamedIn(`${request.subject}\n${request.text}`, participants).map((p) =>
     personRefWriteFor(deps.db, { kind: 'participant', id: p.participantId }, tutoringRequestEntity, { requestId: request.requestId }),
   );
-  const writes = [putRequestWrite(deps.db, request, null), essaimeTutorUnchangedCheck(deps.db, essaime.essaimeId, essaime.tutorUserId), outboxWrite(deps.db, notice), ...named];
+  const writes = [putRequestWrite(deps.db, request, null), openRequestsCountWrite(deps.db, essaime.essaimeId, 1), essaimeTutorUnchangedCheck(deps.db, essaime.essaimeId, essaime.tutorUserId), outboxWrite(deps.db, notice), ...named];
   await commit(deps.db, actor, writes, [
     {
       action: 'tutoring-request.created',
@@ -264,7 +265,7 @@ export async function closeRequest(deps: Deps, actor: Principal, requestId: stri
     ratingComment: input.comment ?? null,
     version: request.version + 1,
   };
-  const writes: Write[] = [putRequestWrite(deps.db, next, request.version)];
+  const writes: Write[] = [putRequestWrite(deps.db, next, request.version), openRequestsCountWrite(deps.db, request.essaimeId, -1)];
   if (input.rating !== undefined) writes.push(statsRatedWrite(deps.db, request.tutorUserId, input.rating));
   await commit(deps.db, actor, writes, [
     { action: 'tutoring-request.closed', entityType: 'tutoring-request', entityId: requestId, changes: { rating: next.rating, answered: request.firstAnsweredAt !== null } },
@@ -282,9 +283,9 @@ export async function readTutoringSettings(deps: Deps): Promise<TutoringSettings
 /** Changes the target for requests made from now on (requests already made keep their due date). */
 export async function updateTutoringSettings(deps: Deps, actor: Principal, input: z.output<typeof updateSettingsBody>): Promise<TutoringSettings> {
   const current = await getTutoringSettings(deps.db);
-  const next: TutoringSettings = { responseTargetWorkingDays: input.responseTargetWorkingDays, version: input.expectedVersion + 1, updatedAt: deps.now().toISOString() };
+  const next: TutoringSettings = { responseTarget: input.responseTarget, version: input.expectedVersion + 1, updatedAt: deps.now().toISOString() };
   await commit(deps.db, actor, [putTutoringSettingsWrite(deps.db, next, input.expectedVersion)], [
-    { action: 'tutoring-settings.updated', entityType: 'tutoring-settings', entityId: 'response-target', changes: { from: current.responseTargetWorkingDays, to: next.responseTargetWorkingDays } },
+    { action: 'tutoring-settings.updated', entityType: 'tutoring-settings', entityId: 'response-target', changes: { from: current.responseTarget, to: next.responseTarget } },
   ], deps.now());
   return next;
 }
@@ -313,7 +314,7 @@ export async function tutorResponseTimes(deps: Deps): Promise<ResponseTimesView>
       };
     }),
   );
-  return { responseTargetWorkingDays: settings.responseTargetWorkingDays, items };
+  return { responseTarget: settings.responseTarget, items };
 }
 
 // ---------------------------------------------------------------------------------------------------------

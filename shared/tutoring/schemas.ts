@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuery } from '../db/pagination';
 import { needSchema } from '../essaimes/schemas';
 import { idSchema } from '../ids';
 import { axes, axisSchema, type Axis } from '../programme/axes';
 import { version } from '../numbers';
+import type { ResponseTarget } from './working-days';
 
 /** User ids are Cognito subjects (UUIDs) or demo ids such as demo-tutor-michel. */
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,99}$/, 'Not a user id');
@@ -17,6 +18,26 @@ export const expertiseSchema = z
 export type Expertise = z.infer<typeof expertiseSchema>;
 
 export const MAX_TUTOR_CAPACITY = 20;
+
+/** The first-answer target staff choose (rules in working-days.ts `responseDueAt`). */
+export const responseTargetSchema = z
+  .discriminatedUnion('rule', [
+    z
+      .object({
+        rule: z.literal('same-day').describe('The study\'s "dans la journée": due by the end of the working day, or of the next one after the cut-off hour'),
+        cutoffHour: z.number().int().min(1).max(23).describe('French time: a request made from this hour on is due the next working day'),
+      })
+      .strict(),
+    z.object({ rule: z.literal('working-days'), workingDays: z.number().int().min(1).max(10) }).strict(),
+  ])
+  .describe('same-day (with a cut-off hour) or N working days');
+export type { ResponseTarget };
+
+/** The target in French, as people read it. */
+export function responseTargetLabel(target: ResponseTarget): string {
+  if (target.rule === 'same-day') return `dans la journée ouvrée (demande reçue avant ${target.cutoffHour} h ; après, le jour ouvré suivant)`;
+  return target.workingDays === 1 ? 'en 1 jour ouvré' : `en ${target.workingDays} jours ouvrés`;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Tutor directory
@@ -170,7 +191,7 @@ export const tutoringRequestSchema = z.object({
   status: requestStatusSchema,
   createdAt: z.string(),
   dueAt: z.string(),
-  responseTargetWorkingDays: z.number().int().describe('The target in force when the request was made'),
+  responseTarget: responseTargetSchema.describe('The target in force when the request was made: it keeps it when staff change the setting'),
   firstAnsweredAt: z.string().nullable(),
   responseWorkingMinutes: z.number().int().nullable(),
   overdueSince: z.string().nullable(),
@@ -198,10 +219,10 @@ export type TutoringMessage = z.infer<typeof tutoringMessageSchema>;
 // ---------------------------------------------------------------------------------------------------------
 // Settings
 
-export const DEFAULT_RESPONSE_TARGET_WORKING_DAYS = 1;
+export const DEFAULT_RESPONSE_TARGET: ResponseTarget = { rule: 'working-days', workingDays: 1 };
 
 export const tutoringSettingsSchema = z.object({
-  responseTargetWorkingDays: z.number().int(),
+  responseTarget: responseTargetSchema,
   version: z.number().int(),
   updatedAt: z.string().nullable(),
 });
@@ -210,7 +231,7 @@ export type TutoringSettings = z.infer<typeof tutoringSettingsSchema>;
 export const updateSettingsBody = z
   .object({
     expectedVersion: version(0).describe('0 while the defaults were never changed'),
-    responseTargetWorkingDays: z.number().int().min(1).max(10),
+    responseTarget: responseTargetSchema,
   })
   .strict();
 

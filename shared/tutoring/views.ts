@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { needSchema, territorySchema } from '../essaimes/schemas';
 import { hypothesisSchema } from '../seasons/schemas';
-import { assignmentEventSchema, guideEntrySchema, tutoringMessageSchema, tutoringRequestSchema } from './schemas';
+import { assignmentEventSchema, guideEntrySchema, responseTargetSchema, tutoringMessageSchema, tutoringRequestSchema } from './schemas';
 
 /** What tutoring answers, per resource: the web imports these types (type-only) from here. */
 
@@ -90,7 +90,7 @@ export type TutorResponseTimes = z.infer<typeof tutorResponseTimesSchema>;
 
 /** Response-time figures of every tutor, with the target in force. */
 export const responseTimesViewSchema = z.object({
-  responseTargetWorkingDays: z.number().int(),
+  responseTarget: responseTargetSchema,
   items: z.array(tutorResponseTimesSchema),
 });
 export type ResponseTimesView = z.infer<typeof responseTimesViewSchema>;

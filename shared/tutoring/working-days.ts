@@ -4,7 +4,8 @@
  * A working day is a weekday (Monday to Friday) that is not a French public holiday. Working time is the
  * time elapsed on working days only: a request sent on Monday at 10:00 with a one-working-day target is due
  * on Tuesday at 10:00; sent on Friday at 17:00, due on Monday at 17:00; sent on Saturday, the clock starts
- * on Monday at 00:00, so it is due on Tuesday at 00:00 (end of Monday).
+ * on Monday at 00:00, so it is due on Tuesday at 00:00 (end of Monday). Staff may choose the study's
+ * "same working day" instead (see `responseDueAt`).
  *
  * Pure functions, no I/O. Dates as 'YYYY-MM-DD' strings are local French calendar dates (shared/calendar.ts).
  */
@@ -154,6 +155,29 @@ export function workingMinutesBetween(from: Date, to: Date): number {
     date = addDays(date, 1);
   }
   return Math.floor(total / 60_000);
+}
+
+/**
+ * The response target staff choose (shared/tutoring/schemas.ts stores it; each request keeps the one in
+ * force when it was made): `same-day` follows the study ("A.CO.R. répond dans la journée"): a request made on
+ * a working day before `cutoffHour` (French time) is due by the end of that day, any later one by the end of
+ * the next working day; `working-days` counts N working days from the request, to the minute.
+ */
+export type ResponseTarget = { rule: 'same-day'; cutoffHour: number } | { rule: 'working-days'; workingDays: number };
+
+/** The end of a French calendar day: 23:59:59.999 Paris time (so that it reads « 23:59 » that very day). */
+export function endOfParisDay(date: string): Date {
+  return parisInstant(date, 24 * 3600_000 - 1);
+}
+
+/** When a request made at `start` is due under `target`. */
+export function responseDueAt(start: Date, target: ResponseTarget): Date {
+  if (target.rule === 'working-days') return addWorkingDays(start, target.workingDays);
+  if (!Number.isInteger(target.cutoffHour) || target.cutoffHour < 1 || target.cutoffHour > 23) throw new Error('cutoffHour must be an hour from 1 to 23');
+  const date = parisDay(start);
+  const beforeCutoff = msAfterParisMidnight(start) < target.cutoffHour * 3600_000;
+  const dueDay = isWorkingDay(date) && beforeCutoff ? date : nextWorkingDay(date, 1);
+  return endOfParisDay(dueDay);
 }
 
 /** Whole working days elapsed since `from` (0 during the first working day). */

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const candidates = [...Object.values(idPrefixes).map((p) => `${p}_${randomUUID()}`), 'season', '1', 'A1', 'prospecting'];
+const candidates = [...Object.values(idPrefixes).map((p) => `${p}_${randomUUID()}`), 'season', '1', 'A1', 'prospecting', '2020'];
 
 /** Path values that pass the route's own params schema, so that the body is what gets refused. */
 function validPath(spec: RouteSpec): string {

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApplicationInput } from '../../scripts/seed/calls';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
- * Who may see and change applications, on the demo data: the 2020 call is open with applications of
+ * Who may see and change applications, on the demo data: the new season's call is open with applications of
  * L'Envol (draft, owned by demo-applicant-envol), Collectif PES, Erdre et Loire and Solidarité Multi-Services.
  */
 let api: TestApi;
@@ -15,7 +18,7 @@ let otherAppId: string;
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = await api.call('GET', '/seasons', { as: 'demo-staff-claire' });
-  const season2020 = seasons.body.items.find((s: { year: number }) => s.year === 2020);
+  const season2020 = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.call);
   const calls = await api.call('GET', `/calls?seasonId=${season2020.seasonId}`, { as: 'demo-applicant-envol' });
   callId = calls.body.items[0].callId;
   const mine = await api.call('GET', '/me/applications', { as: 'demo-applicant-envol' });
@@ -26,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 describe('demo data of the call', () => {
-  it('the 2020 season has an open call with applications in various states; the 2019 essaimés are untouched', async () => {
+  it('the new season has an open call with applications in various states (one under hypothesis B); the cohort season’s essaimés are untouched', async () => {
     const call = await api.call('GET', `/calls/${callId}`, { as: 'demo-applicant-envol' });
     expect(call.body).toMatchObject({ status: 'open', acceptingApplications: true, hypotheses: ['A', 'B'], selectedCount: 0 });
     const list = await api.call('GET', `/calls/${callId}/applications`, { as: 'demo-staff-claire' });
@@ -35,13 +38,14 @@ describe('demo data of the call', () => {
     expect(rows[0]).toEqual(['Erdre et Loire Initiatives', 'under_review', 'eligible', 80]);
     expect(rows.slice(1).sort()).toEqual([
       ['Collectif PES', 'submitted', 'eligible', null],
+      ['Communauté de communes du Thouarsais', 'submitted', 'eligible', null],
       ["L'Envol", 'draft', 'ineligible', null],
       ['Solidarité Multi-Services', 'under_review', 'eligible', null],
     ]);
     const envol = await api.call('GET', `/applications/${envolAppId}`, { as: 'demo-applicant-envol' });
     expect(envol.body.eligibility.reasons).toEqual([expect.objectContaining({ criterionId: 'A1.3', code: 'BELOW_MINIMUM' })]);
     const seasons = await api.call('GET', '/seasons', { as: 'demo-staff-claire' });
-    const season2019 = seasons.body.items.find((s: { year: number }) => s.year === 2019);
+    const season2019 = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.cohort);
     const essaimes = await api.call('GET', `/seasons/${season2019.seasonId}/essaimes?limit=100`, { as: 'demo-staff-claire' });
     expect(essaimes.body.items).toHaveLength(6);
   });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCriteriaFor } from '../../shared/calls/defaults';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * The answers of the call and application routes the other files reach only through refusals: each is
@@ -16,7 +19,7 @@ const APPLICANT = 'demo-applicant-envol';
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = await api.call('GET', '/seasons', { as: STAFF });
-  const season2020 = seasons.body.items.find((s: { year: number }) => s.year === 2020);
+  const season2020 = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.call);
   callId = (await api.call('GET', `/calls?seasonId=${season2020.seasonId}`, { as: APPLICANT })).body.items[0].callId;
   envolAppId = (await api.call('GET', '/me/applications', { as: APPLICANT })).body.items[0].applicationId;
 });

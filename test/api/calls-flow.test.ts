@@ -3,6 +3,9 @@ import { demoApplicationInput, eligibleAnswersA } from '../../scripts/seed/calls
 import { defaultCriteriaFor } from '../../shared/calls/defaults';
 import { parseCsv } from '../../shared/documents/csv';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * The whole path through HTTP with real JWTs: create call → open → apply → live eligibility → submit →
@@ -27,7 +30,7 @@ describe('a call from creation to the essaimé', () => {
 
   it('staff create a call for the 2020 season with the default criteria, still a draft (hidden from applicants)', async () => {
     const seasons = await api.call('GET', '/seasons', { as: STAFF });
-    const season2020 = seasons.body.items.find((s: { year: number }) => s.year === 2020);
+    const season2020 = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.call);
     const res = await api.call('POST', '/calls', {
       as: STAFF,
       body: {
@@ -222,7 +225,7 @@ describe('a call from creation to the essaimé', () => {
     const essaime = await api.call('GET', `/essaimes/${state.essaimeId}`, { as: APPLICANT });
     expect(essaime.status).toBe(200);
     expect(essaime.body).toMatchObject({ structureId: state.structureId, referentUserId: APPLICANT, callId: state.callId, applicationId: state.appId, hypothesis: 'A', activeParticipantCount: 3 });
-    expect(essaime.body.participants.map((p: { name: string }) => p.name).sort()).toEqual(['Camille Martin', 'Inès Roche', 'Lucas Bernard']);
+    expect(essaime.body.participants.map((p: { name: string }) => p.name).sort()).toEqual(['Claire Boudier', 'Inès Roche', 'Ludivine Charrier']);
 
     const app = await api.call('GET', `/applications/${state.appId}`, { as: APPLICANT });
     expect(app.body).toMatchObject({ status: 'selected', decision: { outcome: 'selected', rationale: 'Consortium solide et équipe motivée' }, essaimeId: state.essaimeId });
@@ -236,19 +239,20 @@ describe('a call from creation to the essaimé', () => {
     const res = await api.call('GET', `/calls/${state.callId}/applications/export`, { as: STAFF });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(res.headers.get('content-disposition')).toContain('.csv');
-    const rows = parseCsv(res.text);
+    expect(res.headers.get('content-disposition')).toMatch(/filename="candidatures-[a-z0-9-]+\.csv"/);
+    expect(res.headers.get('content-disposition')).not.toContain(state.callId);
+    const rows = parseCsv(res.text, ';');
     expect(rows).toHaveLength(1 + 2);
     const header = rows[0]!;
     for (const row of rows) expect(row).toHaveLength(header.length);
-    const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
-    const envol = byId.get(state.appId)!;
+    const byName = new Map(rows.slice(1).map((r) => [r[header.indexOf('Structure')], r]));
+    const envol = byName.get("L'Envol")!;
     expect(envol[header.indexOf('Structure')]).toBe("L'Envol");
     expect(envol[header.indexOf('Statut')]).toBe('Retenue');
-    expect(envol[header.indexOf('Score (sur 100)')]).toBe('81.7');
+    expect(envol[header.indexOf('Score (sur 100)')]).toBe('81,7');
     expect(envol[header.indexOf('A1.3 — réponse')]).toBe('2');
     expect(envol[header.indexOf('A1.3 — résultat')]).toBe('Rempli');
-    expect(byId.get(state.otherAppId)![header.indexOf('Statut')]).toBe('Brouillon');
+    expect(rows.slice(1).filter((r) => r !== envol).map((r) => r[header.indexOf('Statut')])).toEqual(['Brouillon']);
     expect(res.text).not.toContain('NOTE-PRIVEE');
   });
 

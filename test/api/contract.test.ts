@@ -33,6 +33,11 @@ const answeredOutsideRoutes: Record<string, { code: ErrorCode; file: string }[]>
     { code: 'PAYLOAD_TOO_LARGE', file: 'scripts/local/server.ts' },
   ],
   wrapper: [{ code: 'INTERNAL_ERROR', file: 'shared/http/errors.ts' }],
+  // The local stand-in for Cognito's own endpoints (/local-auth/sign-up, confirm, sign-in, activate).
+  localAccounts: (['ACCOUNT_NOT_CONFIRMED', 'INVALID_CREDENTIALS', 'INVITATION_INVALID', 'SIGN_UP_CODE_INVALID', 'WEAK_PASSWORD'] as const).map((code) => ({
+    code,
+    file: 'shared/accounts/local-auth.ts',
+  })),
 };
 const outsideRoutes = Object.values(answeredOutsideRoutes).flat();
 

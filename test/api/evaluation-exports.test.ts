@@ -1,7 +1,12 @@
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../shared/documents/csv';
+import { frenchCsvNumber, parseCsv } from '../../shared/documents/csv';
+import { overlappingRuns, pdfTextRuns } from '../support/pdf-text';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
+const calendar = demoCalendar(new Date());
 
 /**
  * Exports of the staged evaluation: the stage CSV parses back to the reports' values; the PDFs load, have
@@ -16,7 +21,7 @@ const staff = 'demo-staff-claire';
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = (await api.call('GET', '/seasons', { as: staff })).body.items as { seasonId: string; year: number }[];
-  season2019 = seasons.find((s) => s.year === 2019)!.seasonId;
+  season2019 = seasons.find((s) => s.year === demoSeasons.cohort)!.seasonId;
   for (const e of (await api.call('GET', `/seasons/${season2019}/essaimes?limit=50`, { as: staff })).body.items) essaime[e.structureId] = e.essaimeId;
   stage1 = (await api.call('GET', `/seasons/${season2019}/stages`, { as: staff })).body.items[0].stageId;
 });
@@ -52,7 +57,7 @@ describe('stage CSV', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="etape-1-.*\.csv"/);
-    const rows = parseCsv(res.text);
+    const rows = parseCsv(res.text, ';');
     const [header, ...data] = rows;
     expect(data).toHaveLength(Object.keys(essaime).length);
     const col = (label: string) => header!.indexOf(label);
@@ -67,13 +72,14 @@ describe('stage CSV', () => {
     expect(passerelle[col('Région')]).toBe('Auvergne-Rhône-Alpes');
     expect(passerelle[col('Personnes accompagnées (file active)')]).toBe(String(report.indicators.activeFile));
     expect(passerelle[col('Chargés de relation entreprises (ETP)')]).toBe('2');
-    expect(passerelle[col('Début de période')]).toBe('2019-09-01');
+    expect(passerelle[col('Début de période')]).toBe(calendar.trainingStart.split('-').reverse().join('/'));
     const question = "Quels freins avez-vous rencontrés ?";
     expect(passerelle[col(question)]).toBe(report.answers.obstacles); // text with commas and accents survives
-    expect(row('Jura Service')[col('Chargés de relation entreprises (ETP)')]).toBe('1.5');
+    expect(row('Jura Service')[col('Chargés de relation entreprises (ETP)')]).toBe('1,5');
+    expect(frenchCsvNumber(row('Jura Service')[col('Chargés de relation entreprises (ETP)')]!)).toBe(1.5);
     expect(row("Act'Eure Insertion")[col('Avancement')]).toBe('Soumis');
     expect(row('SEMES')[col('Statut du rapport')]).toBe('Brouillon');
-    expect(row('AIR & AICM')[col('Avancement')]).toBe('En retard');
+    expect(row('AIR & AICM')[col('Avancement')]).toBe('Non remis');
     expect(row('AIR & AICM')[col('Personnes accompagnées (file active)')]).toBe('');
   });
 
@@ -92,7 +98,8 @@ describe('final reports as PDF', () => {
       expect(Buffer.from(res.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
       const { pages, text } = await pdfText(res.bytes);
       expect(pages).toBeGreaterThan(0);
-      expect(text).toContain('Rapport final - Passerelle');
+      expect(text).toContain('Ville de Thiers');
+      expect((await pdfTextRuns(res.bytes)).runs.map((r) => r.text)).toContain('Rapport final — Passerelle'); // the dash survives
       expect(text).toContain('Ville de Thiers');
       expect(text).toContain('Comparaison avec la référence A.CO.R.');
       expect(text).toContain('Pleinement fidèle'); // the seeded fidelity assessment
@@ -111,6 +118,11 @@ describe('final reports as PDF', () => {
     expect(text).toContain('Bilan du programme');
     for (const name of ['Passerelle', 'Jura Service', 'SEMES', 'AIR & AICM']) expect(text).toContain(name);
     expect(text).toContain('Par région');
+    // Every cell stays in its column (« Bourgogne-Franche-Comté » included): no two runs of a line overlap.
+    const { pageWidth, runs } = await pdfTextRuns(res.bytes);
+    expect(overlappingRuns(runs)).toEqual([]);
+    for (const run of runs) expect(run.x + run.width, run.text).toBeLessThanOrEqual(pageWidth);
+    expect(runs.map((r) => r.text).join('')).toContain('Bourgogne-');
     expect((await getPdf(`/seasons/${season2019}/final-report.pdf`, 'demo-referent-passerelle')).status).toBe(403);
   });
 });

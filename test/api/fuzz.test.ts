@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes';
 import { demoApplicationInput } from '../../scripts/seed/calls';
+import { demoCalendar } from '../../scripts/seed/demo-calendar';
+import { addDays } from '../../shared/calendar';
 import { routeKey, type RouteSpec } from '../../shared/http/route';
 import { callers, MatrixIds } from '../support/access-matrix';
 import { snapshotTable } from '../support/db';
@@ -65,11 +67,28 @@ const validBodies: Record<string, () => Promise<unknown> | unknown> = {
   },
   'PUT /stages/{stageId}/reports/{essaimeId}': () => ({ expectedVersion: 0, period: null, indicators: { i1: 1 }, answers: {} }),
   'POST /stages/{stageId}/reports/{essaimeId}/questionnaires': () => ({ respondentRole: 'director', answers: { q1: 3 } }),
-  'PUT /tutoring/settings': () => ({ expectedVersion: 1, responseTargetWorkingDays: 3 }),
+  'PUT /tutoring/settings': () => ({ expectedVersion: 1, responseTarget: { rule: 'working-days', workingDays: 3 } }),
+  'POST /seasons/{seasonId}/steering-meetings': async () => ({
+    body: 'governance-committee',
+    date: '2020-01-15',
+    membersPresent: [{ name: 'Claire Moreau', organisation: 'Ansa' }],
+    decisions: [
+      { type: 'validate-indicators', indicators: [{ label: 'Retour à l’emploi', target: '60 %' }] },
+      { type: 'validate-action-plan', essaimeId: await ids.get('essaimeId'), year: 2020 },
+    ],
+  }),
+  'PUT /essaimes/{essaimeId}/action-plans/{year}': () => ({
+    expectedVersion: 0,
+    referents: {
+      structure: { name: 'Nadia Benali', position: 'Directrice', organisation: 'Passerelle' },
+      programme: { name: 'Claire Moreau', position: 'Responsable', organisation: 'Ansa' },
+    },
+    actions: [{ objective: 'Rencontrer vingt entreprises', actions: 'Prospection hebdomadaire.', indicators: 'Entreprises rencontrées', axis: 'prospecting' }],
+  }),
   'POST /tutoring/requests': async () => ({ essaimeId: await ids.get('essaimeId'), subject: 'Prospection', axis: 'prospecting', text: 'Comment relancer ?' }),
   'POST /tutors': () => ({ userId: 'demo-tutor-isabelle', expertise: { prospecting: 1, loyalty: 1, 'jobseeker-support': 1, matching: 1, transformation: 1 }, capacity: 2, available: true }),
   'POST /essaimes/{essaimeId}/participants': () => ({ name: 'Camille Test', role: 'Chargée de mission', email: 'camille@passerelle.example' }),
-  'POST /cohorts/{cohortId}/sessions': async () => ({ date: '2020-03-02', startTime: '09:00', durationMinutes: 120, mode: 'onsite', place: 'Thiers', moduleId: await ids.get('moduleId') }),
+  'POST /cohorts/{cohortId}/sessions': async () => ({ date: addDays(demoCalendar(new Date()).trainingStart, 140), startTime: '09:00', durationMinutes: 120, mode: 'onsite', place: 'Thiers', moduleId: await ids.get('moduleId') }),
 };
 
 function bodyArbitrary(spec: RouteSpec, base: unknown): fc.Arbitrary<unknown> {

@@ -1,21 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
+import { addDays } from '../../shared/calendar';
+
+const demoSeasons = demoSeasonYears();
+const calendar = demoCalendar(new Date());
+const steeringOn = addDays(calendar.today, -1);
 
 /**
- * Fidelity to the four principles (the assigned tutor), the label decision (staff for A.CO.R.) and the
+ * Fidelity to the four principles (the assigned tutor), the label decision (the A.CO.R. lead) and the
  * steering-committee meetings, over HTTP on the demo data (Michel Lacoste tutors Passerelle; Isabelle
- * Etcheverry has no structure; the seed holds Michel's assessment of Passerelle on stage 1).
+ * Etcheverry has no structure and is the A.CO.R. lead; the seed holds Michel's assessments of Passerelle:
+ * one at a date between stages, then the stage-1 checkpoint).
  */
 let api: TestApi;
 let season2019: string;
 let stages: { stageId: string; kind: string }[];
 const essaime: Record<string, string> = {};
 const staff = 'demo-staff-claire';
+const lead = 'demo-tutor-isabelle';
 
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = (await api.call('GET', '/seasons', { as: staff })).body.items as { seasonId: string; year: number }[];
-  season2019 = seasons.find((s) => s.year === 2019)!.seasonId;
+  season2019 = seasons.find((s) => s.year === demoSeasons.cohort)!.seasonId;
   for (const e of (await api.call('GET', `/seasons/${season2019}/essaimes?limit=50`, { as: staff })).body.items) essaime[e.structureId] = e.essaimeId;
   stages = (await api.call('GET', `/seasons/${season2019}/stages`, { as: staff })).body.items;
 });
@@ -79,28 +87,36 @@ describe('fidelity assessment', () => {
 describe('label decision', () => {
   it('needs a fidelity assessment before labelling; "not yet" needs none', async () => {
     const url = `/essaimes/${essaime['str_jura-service']}/label-decisions`;
-    const labelled = await api.call('POST', url, { as: staff, body: { decision: 'labelled', reasons: ['Méthode bien appropriée.'] } });
+    const labelled = await api.call('POST', url, { as: lead, body: { decision: 'labelled', reasons: ['Méthode bien appropriée.'] } });
     expect(labelled.status).toBe(422);
     expect(labelled.body.error.code).toBe('NO_FIDELITY_ASSESSMENT');
-    const notYet = await api.call('POST', url, { as: staff, body: { decision: 'not-yet', reasons: ["Pas encore d'évaluation de la fidélité."] } });
+    const notYet = await api.call('POST', url, { as: lead, body: { decision: 'not-yet', reasons: ["Pas encore d'évaluation de la fidélité."] } });
     expect(notYet.status).toBe(201);
   });
 
   it('records a conditional label with its conditions, tells the referent, and is refused to others', async () => {
     const url = `/essaimes/${essaime.str_passerelle}/label-decisions`;
-    const noConditions = await api.call('POST', url, { as: staff, body: { decision: 'conditional', reasons: ['Principes A, B et D appliqués.'] } });
+    const noConditions = await api.call('POST', url, { as: lead, body: { decision: 'conditional', reasons: ['Principes A, B et D appliqués.'] } });
     expect(noConditions.status).toBe(422);
     expect(noConditions.body.error.code).toBe('CONDITIONS_REQUIRED');
-    expect((await api.call('POST', url, { as: 'demo-tutor-michel', body: { decision: 'labelled', reasons: ['Très bien.'] } })).status).toBe(403);
+    // The label is A.CO.R.'s decision: a tutor without the A.CO.R. lead flag, staff and referents are refused.
+    const michel = await api.call('POST', url, { as: 'demo-tutor-michel', body: { decision: 'labelled', reasons: ['Très bien.'] } });
+    expect(michel.status).toBe(403);
+    expect(michel.body.error.code).toBe('NOT_ACOR_LEAD');
+    const byStaff = await api.call('POST', url, { as: staff, body: { decision: 'labelled', reasons: ['Très bien.'] } });
+    expect(byStaff.status).toBe(403);
+    expect(byStaff.body.error.code).toBe('ROLE_NOT_ALLOWED');
     expect((await api.call('POST', url, { as: 'demo-referent-passerelle', body: { decision: 'labelled', reasons: ['Très bien.'] } })).status).toBe(403);
     const res = await api.call('POST', url, {
-      as: staff,
+      as: lead,
       body: { decision: 'conditional', reasons: ['Principes A, B et D appliqués.'], conditions: ['Consolider le principe « réaliste et réalisable » d’ici le bilan final.'] },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ decision: 'conditional', decidedBy: staff });
+    expect(res.body).toMatchObject({ decision: 'conditional', decidedBy: lead });
     const view = await api.call('GET', `/essaimes/${essaime.str_passerelle}/fidelity`, { as: 'demo-referent-passerelle' });
     expect(view.body.currentLabel).toMatchObject({ decision: 'conditional' });
+    const staffView = await api.call('GET', `/essaimes/${essaime.str_passerelle}/fidelity`, { as: staff });
+    expect(staffView.body).toMatchObject({ currentLabel: { decision: 'conditional', decidedBy: lead }, canDecideLabel: false });
     const outbox = await api.call('GET', '/outbox?limit=50', { as: 'demo-referent-passerelle' });
     const message = outbox.body.items.find((m: { kind: string }) => m.kind === 'label-decision');
     expect(message.subject).toBe('Décision de labellisation : Labellisée sous conditions');
@@ -113,27 +129,29 @@ describe('steering meetings', () => {
     const url = `/seasons/${season2019}/steering-meetings`;
     const body = {
       body: 'steering-body',
-      date: '2020-04-02',
+      date: steeringOn,
       membersPresent: [
         { name: 'Claire Moreau', organisation: 'Ansa', userId: 'demo-staff-claire' },
         { name: 'Co-directrice', organisation: 'A.CO.R.' },
       ],
-      decisions: [{ text: 'Valider le modèle de rapport intermédiaire.' }],
+      decisions: [{ type: 'note', text: 'Valider le modèle de rapport intermédiaire.' }],
     };
     expect((await api.call('POST', url, { as: 'demo-tutor-michel', body })).status).toBe(403);
     const created = await api.call('POST', url, { as: staff, body });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ seasonId: season2019, title: 'Instance de pilotage resserrée du 2020-04-02' });
+    expect(created.body).toMatchObject({ seasonId: season2019, title: `Instance de pilotage resserrée du ${steeringOn}` });
     const list = await api.call('GET', `${url}?limit=10`, { as: 'demo-tutor-michel' });
     expect(list.status).toBe(200);
     expect(list.body.items.map((m: { date: string; body: string }) => [m.date, m.body])).toEqual([
-      ['2020-04-02', 'steering-body'],
-      ['2019-10-08', 'governance-committee'],
+      [steeringOn, 'steering-body'],
+      [calendar.cohortSeason.committeeOn, 'governance-committee'],
     ]);
-    expect(list.body.items[1].decisions[0].hypotheses).toEqual(['A', 'B']);
+    expect(list.body.items[1].decisions[0]).toMatchObject({ type: 'choose-hypotheses', hypotheses: ['A', 'B'] });
     expect((await api.call('GET', url, { as: 'demo-referent-passerelle' })).status).toBe(403);
     const audit = await api.call('GET', `/audit/meeting/${created.body.meetingId}`, { as: staff });
     expect(audit.body.items[0]).toMatchObject({ action: 'meeting.recorded', changes: { attendees: 2 } });
-    expect(JSON.stringify(audit.body)).not.toContain('Claire Moreau');
+    // The entry stores ids only; the actor's name is resolved when staff read the trail.
+    expect(JSON.stringify(audit.body.items[0].changes)).not.toContain('Claire Moreau');
+    expect(audit.body.items[0].actorName).toBe('Claire Moreau');
   });
 });

@@ -27,7 +27,8 @@ const db = () => api.product.deps.db;
 
 const meeting = (notes: string) => ({
   body: 'steering-body',
-  date: '2031-10-01',
+  // a meeting is recorded once held: a past date, whatever the season's year
+  date: '2025-10-01',
   membersPresent: [{ name: 'Claire Martin', organisation: 'Ansa' }],
   decisions: [],
   notes,

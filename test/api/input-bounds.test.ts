@@ -27,7 +27,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-const candidates = [...Object.values(idPrefixes).map((p) => `${p}_${randomUUID()}`), 'season', '1', 'A1', 'prospecting', 'markdown'];
+const candidates = [...Object.values(idPrefixes).map((p) => `${p}_${randomUUID()}`), 'season', '1', 'A1', 'prospecting', 'markdown', '2020'];
 type ParamShape = Record<string, { safeParse: (v: unknown) => { success: boolean } }>;
 
 /** The route's path with `name` set to `raw` (sent as is) and every other parameter to a value its schema accepts. */

@@ -5,6 +5,9 @@ import { personRefWrite } from '../../shared/db/person-refs';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
 import { emailHash } from '../../shared/essaimes/participants';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * Export and erasure of one person's data. Copies of the name are planted where modules put them (an audit
@@ -21,7 +24,7 @@ const erasure = { confirm: true, requestedOn: '2026-11-20', channel: 'email' };
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = (await api.call('GET', '/seasons', { as: staff })).body.items as { seasonId: string; year: number }[];
-  season2019 = seasons.find((s) => s.year === 2019)!.seasonId;
+  season2019 = seasons.find((s) => s.year === demoSeasons.cohort)!.seasonId;
   const essaimes = (await api.call('GET', `/seasons/${season2019}/essaimes?limit=50`, { as: staff })).body.items as { essaimeId: string; structureId: string }[];
   passerelleId = essaimes.find((e) => e.structureId === 'str_passerelle')!.essaimeId;
 });

@@ -5,10 +5,16 @@ import type { Essaime } from '../../shared/essaimes/schemas';
 import { newId } from '../../shared/ids';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
+import { addDays } from '../../shared/calendar';
+import { cohortEndDate } from '../../shared/training/rules';
+
+const demoSeasons = demoSeasonYears();
+const calendar = demoCalendar(new Date());
 
 /**
- * The training half of issue 4 over HTTP, on the demo data (2019 cohort seeded by scripts/seed/training.ts:
- * ten sessions from 2019-10-07, attendance of the first six, deliverables of Passerelle and Jura Service).
+ * The training half of issue 4 over HTTP, on the demo data (the cohort seeded by scripts/seed/training.ts:
+ * ten sessions from the demo calendar's training start, attendance of those held, deliverables of Passerelle and Jura Service).
  */
 let api: TestApi;
 let seasonId: string;
@@ -18,7 +24,7 @@ const essaimeOf: Record<string, { essaimeId: string; structureId: string }> = {}
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = await api.call('GET', '/seasons?limit=10', { as: 'demo-staff-claire' });
-  seasonId = seasons.body.items.find((s: { year: number }) => s.year === 2019).seasonId;
+  seasonId = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.cohort).seasonId;
   const essaimes = await api.call('GET', `/seasons/${seasonId}/essaimes?limit=100`, { as: 'demo-staff-claire' });
   for (const e of essaimes.body.items) essaimeOf[e.structureId] = { essaimeId: e.essaimeId, structureId: e.structureId };
   const cohort = await api.call('GET', `/seasons/${seasonId}/cohort`, { as: 'demo-staff-claire' });
@@ -42,10 +48,10 @@ async function auditActions(entityType: string, entityId: string): Promise<strin
 }
 
 describe('the cohort of a season', () => {
-  it('is seeded for 2019 with five modules (one per axis), experts and objectives, and readable by staff', async () => {
+  it('is seeded for the cohort season with five modules (one per axis), experts and objectives, and readable by staff', async () => {
     const res = await api.call('GET', `/seasons/${seasonId}/cohort`, { as: 'demo-staff-thomas' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ startDate: '2019-10-07', endDate: '2020-03-06', attendanceThreshold: 0.8, essaimeCount: 6 });
+    expect(res.body).toMatchObject({ startDate: calendar.trainingStart, endDate: cohortEndDate(calendar.trainingStart), attendanceThreshold: 0.8, essaimeCount: 6 });
     expect(res.body.modules.map((m: { axis: string }) => m.axis)).toEqual(['prospecting', 'loyalty', 'jobseeker-support', 'matching', 'transformation']);
     expect(res.body.modules[0]).toMatchObject({ expertUserIds: ['demo-tutor-michel'], sessionCount: 2 });
     expect(res.body.modules[0].objectives[0]).toMatch(/aller-vers/);
@@ -60,7 +66,7 @@ describe('the cohort of a season', () => {
   });
 
   it('refuses a second cohort for the season (409) and creation by a referent or tutor (403)', async () => {
-    const body = { startDate: '2019-10-07' };
+    const body = { startDate: calendar.trainingStart };
     const res = await api.call('POST', `/seasons/${seasonId}/cohort`, { as: 'demo-staff-claire', body });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('COHORT_EXISTS');
@@ -145,23 +151,23 @@ describe('sessions', () => {
     } while (cursor);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(seen.length).toBeGreaterThanOrEqual(10);
-    expect(seen[0]).toBe('2019-10-07T09:30');
+    expect(seen[0]).toBe(`${calendar.trainingStart}T09:30`);
     expect([...seen].sort()).toEqual(seen);
   });
 
   it('adds, moves and cancels a session; the referent sees each change and is told; all audited', async () => {
     const cohort = await api.call('GET', `/cohorts/${cohortId}`, { as: 'demo-staff-claire' });
     const moduleId = cohort.body.modules[4].moduleId;
-    const body = { moduleId, date: '2020-02-24', startTime: '09:30', durationMinutes: 120, mode: 'in-person', place: 'Ansa, Paris' };
+    const body = { moduleId, date: addDays(calendar.trainingStart, 136), startTime: '09:30', durationMinutes: 120, mode: 'in-person', place: 'Ansa, Paris' };
     expect((await api.call('POST', `/cohorts/${cohortId}/sessions`, { as: 'demo-referent-passerelle', body })).status).toBe(403);
     const added = await api.call('POST', `/cohorts/${cohortId}/sessions`, { as: 'demo-staff-claire', body });
     expect(added.status).toBe(201);
     const sessionId = added.body.sessionId;
 
-    const moved = await api.call('PATCH', `/cohorts/${cohortId}/sessions/${sessionId}`, { as: 'demo-staff-thomas', body: { expectedVersion: 1, date: '2020-02-26', startTime: '14:00', mode: 'remote', place: 'Visioconférence' } });
+    const moved = await api.call('PATCH', `/cohorts/${cohortId}/sessions/${sessionId}`, { as: 'demo-staff-thomas', body: { expectedVersion: 1, date: addDays(calendar.trainingStart, 138), startTime: '14:00', mode: 'remote', place: 'Visioconférence' } });
     expect(moved.status).toBe(200);
     let view = await api.call('GET', `/essaimes/${passerelle()}/training`, { as: 'demo-referent-passerelle' });
-    expect(view.body.sessions.find((s: { sessionId: string }) => s.sessionId === sessionId)).toMatchObject({ date: '2020-02-26', startTime: '14:00', mode: 'remote', status: 'scheduled' });
+    expect(view.body.sessions.find((s: { sessionId: string }) => s.sessionId === sessionId)).toMatchObject({ date: addDays(calendar.trainingStart, 138), startTime: '14:00', mode: 'remote', status: 'scheduled' });
 
     const cancelled = await api.call('POST', `/cohorts/${cohortId}/sessions/${sessionId}/cancel`, { as: 'demo-staff-claire', body: { expectedVersion: 2, reason: 'Intervenant indisponible' } });
     expect(cancelled.status).toBe(200);
@@ -181,7 +187,7 @@ describe('sessions', () => {
 
   it('refuses to move a session whose attendance is recorded', async () => {
     const first = (await sessions())[0]!;
-    const res = await api.call('PATCH', `/cohorts/${cohortId}/sessions/${first.sessionId}`, { as: 'demo-staff-claire', body: { expectedVersion: first.version, date: '2019-10-08' } });
+    const res = await api.call('PATCH', `/cohorts/${cohortId}/sessions/${first.sessionId}`, { as: 'demo-staff-claire', body: { expectedVersion: first.version, date: addDays(calendar.trainingStart, 1) } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('SESSION_HAS_ATTENDANCE');
   });
@@ -239,7 +245,7 @@ describe('attendance', () => {
   }
 
   it('refuses recording by a tutor or a referent (403), writing nothing', async () => {
-    const session = (await sessions())[6]!;
+    const session = (await sessions()).find((s) => s.attendance.recorded === 0 && s.date < calendar.today)!;
     const body = { records: await passerelleRecords('present') };
     const before = await snapshotTable(api.product.deps.db);
     for (const as of ['demo-tutor-michel', 'demo-referent-passerelle']) {
@@ -251,7 +257,7 @@ describe('attendance', () => {
   });
 
   it('records a session in bulk (staff), updates the rates, and audits it', async () => {
-    const session = (await sessions())[6]!;
+    const session = (await sessions()).find((s) => s.attendance.recorded === 0 && s.date < calendar.today)!;
     const records = [...(await passerelleRecords('present')).slice(0, 2), ...(await passerelleRecords('excused')).slice(2)];
     const res = await api.call('PUT', `/cohorts/${cohortId}/sessions/${session.sessionId}/attendance`, { as: 'demo-staff-claire', body: { records } });
     expect(res.status).toBe(200);
@@ -269,7 +275,7 @@ describe('attendance', () => {
   });
 
   it('refuses records of a participant not in the essaimé (422 with the field path)', async () => {
-    const session = (await sessions())[6]!;
+    const session = (await sessions()).filter((s) => s.date < calendar.today).at(-1)!;
     const juraPeople = await api.call('GET', `/essaimes/${jura()}`, { as: 'demo-staff-claire' });
     const res = await api.call('PUT', `/cohorts/${cohortId}/sessions/${session.sessionId}/attendance`, {
       as: 'demo-staff-claire',

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /** Tutor directory, needs, suggestions and assignment, over HTTP with real tokens and the demo data. */
 let api: TestApi;
@@ -17,7 +20,7 @@ async function essaime(structureId: string) {
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = await api.call('GET', '/seasons?limit=10', staff);
-  seasonId = seasons.body.items.find((s: { year: number }) => s.year === 2019).seasonId;
+  seasonId = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.cohort).seasonId;
   const list = await api.call('GET', `/seasons/${seasonId}/essaimes?limit=100`, staff);
   for (const e of list.body.items) essaimes[e.structureId] = e;
 });

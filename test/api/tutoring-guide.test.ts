@@ -2,6 +2,9 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /** The guide d'essaimage: marking by the tutor, review by staff, export as Markdown and PDF without names. */
 let api: TestApi;
@@ -39,7 +42,7 @@ function pdfText(bytes: Buffer): string {
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = await api.call('GET', '/seasons?limit=10', staff);
-  seasonId = seasons.body.items.find((s: { year: number }) => s.year === 2019).seasonId;
+  seasonId = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.cohort).seasonId;
   const list = await api.call('GET', `/seasons/${seasonId}/essaimes?limit=100`, staff);
   passerelleId = list.body.items.find((e: { structureId: string }) => e.structureId === 'str_passerelle').essaimeId;
   const created = await api.call('POST', '/tutoring/requests', {
@@ -151,7 +154,7 @@ describe('export', () => {
     const res = await api.call('GET', `/seasons/${seasonId}/guide/export/markdown`, staff);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/markdown');
-    expect(res.headers.get('content-disposition')).toContain('guide-essaimage-2019.md');
+    expect(res.headers.get('content-disposition')).toContain(`guide-essaimage-${demoSeasons.cohort}.md`);
     const md = res.text;
     const headings = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
     expect(headings).toEqual([

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /** Requests from a referent to their tutor, the thread, closing, overdue reminders and response-time figures. */
 let api: TestApi;
@@ -14,7 +17,7 @@ const michel = { as: 'demo-tutor-michel' };
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = await api.call('GET', '/seasons?limit=10', staff);
-  const seasonId = seasons.body.items.find((s: { year: number }) => s.year === 2019).seasonId;
+  const seasonId = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.cohort).seasonId;
   const list = await api.call('GET', `/seasons/${seasonId}/essaimes?limit=100`, staff);
   passerelleId = list.body.items.find((e: { structureId: string }) => e.structureId === 'str_passerelle').essaimeId;
   juraId = list.body.items.find((e: { structureId: string }) => e.structureId === 'str_jura-service').essaimeId;
@@ -29,7 +32,7 @@ describe('a referent sends a request to their tutor', () => {
     });
     expect(res.status).toBe(201);
     requestId = res.body.requestId;
-    expect(res.body).toMatchObject({ status: 'awaiting-answer', tutorUserId: 'demo-tutor-michel', structureName: 'Passerelle', responseTargetWorkingDays: 1, overdue: false });
+    expect(res.body).toMatchObject({ status: 'awaiting-answer', tutorUserId: 'demo-tutor-michel', structureName: 'Passerelle', responseTarget: { rule: 'working-days', workingDays: 1 }, overdue: false });
     expect(Date.parse(res.body.dueAt)).toBeGreaterThan(Date.parse(res.body.createdAt));
     const outbox = await api.call('GET', '/outbox', michel);
     expect(outbox.body.items.some((m: { kind: string; related: { entityId: string } }) => m.kind === 'tutoring.request-created' && m.related.entityId === requestId)).toBe(true);
@@ -165,7 +168,7 @@ describe('response-time target', () => {
   it('shows staff the mean and worst response time per tutor', async () => {
     const res = await api.call('GET', '/tutoring/response-times', staff);
     expect(res.status).toBe(200);
-    expect(res.body.responseTargetWorkingDays).toBe(1);
+    expect(res.body.responseTarget).toEqual({ rule: 'working-days', workingDays: 1 });
     const m = res.body.items.find((i: { tutorUserId: string }) => i.tutorUserId === 'demo-tutor-michel');
     expect(m.answeredCount).toBe(3); // two seeded answers and this file's
     expect(m.meanResponseWorkingHours).toBeGreaterThanOrEqual(0);
@@ -178,17 +181,23 @@ describe('response-time target', () => {
   });
 
   it('lets staff configure the target (audited); others may read it but not change it', async () => {
-    expect((await api.call('GET', '/tutoring/settings', referent)).body).toMatchObject({ responseTargetWorkingDays: 1, version: 0 });
-    expect((await api.call('PUT', '/tutoring/settings', { ...michel, body: { expectedVersion: 0, responseTargetWorkingDays: 3 } })).status).toBe(403);
-    const res = await api.call('PUT', '/tutoring/settings', { ...staff, body: { expectedVersion: 0, responseTargetWorkingDays: 2 } });
+    expect((await api.call('GET', '/tutoring/settings', referent)).body).toMatchObject({ responseTarget: { rule: 'working-days', workingDays: 1 }, version: 0 });
+    expect((await api.call('PUT', '/tutoring/settings', { ...michel, body: { expectedVersion: 0, responseTarget: { rule: 'working-days', workingDays: 3 } } })).status).toBe(403);
+    const badHour = await api.call('PUT', '/tutoring/settings', { ...staff, body: { expectedVersion: 0, responseTarget: { rule: 'same-day', cutoffHour: 24 } } });
+    expect(badHour.status).toBe(400);
+    expect(badHour.body.error.details[0].path).toBe('body.responseTarget.cutoffHour');
+    const res = await api.call('PUT', '/tutoring/settings', { ...staff, body: { expectedVersion: 0, responseTarget: { rule: 'working-days', workingDays: 2 } } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ responseTargetWorkingDays: 2, version: 1 });
+    expect(res.body).toMatchObject({ responseTarget: { rule: 'working-days', workingDays: 2 }, version: 1 });
     const created = await api.call('POST', '/tutoring/requests', {
       ...referent,
       body: { essaimeId: passerelleId, subject: 'Avec la nouvelle cible', axis: 'matching', text: 'Question', urgency: 'normal' },
     });
-    expect(created.body.responseTargetWorkingDays).toBe(2);
+    expect(created.body.responseTarget).toEqual({ rule: 'working-days', workingDays: 2 });
     const audit = await api.call('GET', '/audit/tutoring-settings/response-target', staff);
-    expect(audit.body.items[0]).toMatchObject({ action: 'tutoring-settings.updated', changes: { from: 1, to: 2 } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'tutoring-settings.updated',
+      changes: { from: { rule: 'working-days', workingDays: 1 }, to: { rule: 'working-days', workingDays: 2 } },
+    });
   });
 });

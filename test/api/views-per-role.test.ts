@@ -3,6 +3,9 @@ import { demoApplicationInput } from '../../scripts/seed/calls';
 import { allItemTypes } from '../../shared/db/entities';
 import { subjectViews } from '../../shared/read-models/personal-data/subject-views';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * Reads answer per role: a self-export holds none of staff's records, a recused reviewer reads the audit
@@ -56,7 +59,7 @@ describe('staff records stay out of the applicant’s export; a recused reviewer
 
   beforeAll(async () => {
     const seasons = await api.call('GET', '/seasons', { as: STAFF });
-    const season2020 = seasons.body.items.find((s: { year: number }) => s.year === 2020);
+    const season2020 = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.call);
     const call = await api.call('POST', '/calls', {
       as: STAFF,
       body: { seasonId: season2020.seasonId, title: 'Appel vues', description: 'Vues par rôle', hypotheses: ['A', 'B'], opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 30 * DAY).toISOString() },
@@ -136,7 +139,7 @@ describe('a tutor’s access to requests follows the essaimé’s current assign
 
   beforeAll(async () => {
     const seasons = await api.call('GET', '/seasons?limit=10', { as: STAFF });
-    const seasonId = seasons.body.items.find((s: { year: number }) => s.year === 2019).seasonId;
+    const seasonId = seasons.body.items.find((s: { year: number }) => s.year === demoSeasons.cohort).seasonId;
     const list = await api.call('GET', `/seasons/${seasonId}/essaimes?limit=100`, { as: STAFF });
     passerelleId = list.body.items.find((e: { structureId: string }) => e.structureId === 'str_passerelle').essaimeId;
     for (const subject of ['Avant réaffectation 1', 'Avant réaffectation 2']) {

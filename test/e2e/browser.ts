@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -7,11 +7,34 @@ import { startTestApi, type TestApi } from '../support/api';
 
 /**
  * End-to-end harness: the local product (same server as `npm start`, serving web/dist) on a fresh table with
- * the demo data, and Debian's Chromium driven by playwright-core.
+ * the demo data, and Chromium driven by playwright-core: Debian's where installed, else the one shipped by the
+ * npm package `@sparticuz/chromium` (a fresh machine with Node and Java only).
  */
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=fr-FR'];
+
+const debianChromium = '/usr/bin/chromium';
+
+export interface ChromiumLaunch {
+  executablePath: string;
+  args: string[];
+  source: 'env' | 'debian' | 'npm';
+}
+
+/**
+ * Which Chromium the e2e tests drive: CHROMIUM_PATH if set, else Debian's, else `@sparticuz/chromium` with the
+ * arguments it needs (single process, software GL). E2E_CHROMIUM=npm forces the npm one, to test the fallback.
+ */
+export async function chromiumLaunch(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumLaunch> {
+  const forced = env.E2E_CHROMIUM;
+  if (env.CHROMIUM_PATH && forced !== 'npm') return { executablePath: env.CHROMIUM_PATH, args: chromiumArgs, source: 'env' };
+  if (forced !== 'npm' && existsSync(debianChromium)) return { executablePath: debianChromium, args: chromiumArgs, source: 'debian' };
+  const { default: shipped } = await import('@sparticuz/chromium');
+  // Its own arguments, but several browser contexts in one process crash it (contexts close between tests).
+  const ownArgs = shipped.args.filter((arg) => !arg.startsWith('--headless') && arg !== '--single-process');
+  return { executablePath: await shipped.executablePath(), args: [...new Set([...ownArgs, ...chromiumArgs])], source: 'npm' };
+}
 
 export interface E2E {
   api: TestApi;
@@ -28,7 +51,8 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const api = await startTestApi();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const launch = await chromiumLaunch();
+  const browser = await chromium.launch({ executablePath: launch.executablePath, args: launch.args });
   const contexts: BrowserContext[] = [];
   const newPage = async () => {
     // Playwright evaluates string predicates (waitForFunction) with eval in the page, which the app's CSP forbids;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCalendar } from '../../scripts/seed/demo-calendar';
 import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
 
 /**
@@ -22,6 +23,10 @@ beforeAll(async () => {
   juraId = essaimes.find((e) => e.structureId === 'str_jura-service')!.essaimeId;
   const stages = (await e2e.api.call('GET', `/seasons/${seasonId}/stages`, { as: 'demo-staff-claire' })).body.items as { stageId: string; kind: string }[];
   intermediateStageId = stages.find((s) => s.kind === 'intermediate')!.stageId;
+  // The seeded intermediate stage opens months from now (demo calendar): staff open it today for this walk.
+  const stage = await e2e.api.call('GET', `/stages/${intermediateStageId}`, { as: 'demo-staff-claire' });
+  const opened = await e2e.api.call('PATCH', `/stages/${intermediateStageId}`, { as: 'demo-staff-claire', body: { expectedVersion: stage.body.version, opensOn: demoCalendar(new Date()).today } });
+  if (opened.status !== 200) throw new Error(`Opening the intermediate stage answered ${opened.status}`);
 });
 
 afterAll(async () => {
@@ -100,6 +105,7 @@ describe('staged evaluation', () => {
     await settled(page);
     await page.getByRole('cell', { name: '30', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Accepter le rapport' }).click();
+    await page.getByRole('dialog', { name: /^Accepter le rapport de/ }).getByRole('button', { name: 'Accepter le rapport' }).click();
     await page.locator('.subtitle').getByText('Accepté', { exact: true }).waitFor();
     await screenshot(page, 'staff-report');
   });

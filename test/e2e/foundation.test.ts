@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, type E2E } from './browser';
+import { demoCalendar } from '../../scripts/seed/demo-calendar';
+import { frenchDate } from '../../shared/calendar';
 
 /**
  * The web app's foundation in a real browser: sign-in, the layout, keyboard and screen-reader basics,
@@ -127,9 +129,10 @@ describe('seasons and essaimés', () => {
     const page = await e2e.signIn('demo-staff-claire', `/saisons`);
     const rows = page.locator('table tbody tr');
     expect(await rows.count()).toBe(2);
-    await page.getByText('du 1er septembre 2019 au 31 mars 2021').waitFor();
-    await page.getByRole('link', { name: 'Saison 2019-2020 — essaimage A.CO.R.' }).click();
-    expect(await heading(page)).toBe('Saison 2019-2020 — essaimage A.CO.R.');
+    const { cohortSeason } = demoCalendar(new Date());
+    await page.getByText(`du ${frenchDate(cohortSeason.startDate)} au ${frenchDate(cohortSeason.endDate)}`).waitFor();
+    await page.getByRole('link', { name: cohortSeason.name }).click();
+    expect(await heading(page)).toBe(cohortSeason.name);
     await settled(page);
     expect(await page.locator('section', { hasText: 'Structures essaimées' }).locator('tbody tr').count()).toBe(6);
     await screenshot(page, 'staff-season');

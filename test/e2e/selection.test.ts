@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, type E2E } from './browser';
+import { demoCalendar } from '../../scripts/seed/demo-calendar';
 
 /**
  * The call for candidate territories in a real browser: a staff member opens a call; a referent applies,
@@ -57,7 +58,8 @@ async function fillApplication(page: Page) {
   for (const id of ['A2.1', 'A2.2', 'A2.3', 'A3', 'A4.1']) await yes(id, 'Oui');
   for (const [id, signer] of [['A4.2', 'Marie Dupuis'], ['A5.2', 'Alain Pichon']] as const) {
     const c = form.locator(`[data-criterion="${id}"]`);
-    await c.getByRole('checkbox').check();
+    // A4.2 also offers an equivalent to the signature (verified by staff): the signature is checked here.
+    await c.getByRole('checkbox', { name: /^Signé par/ }).check();
     await c.getByLabel('Nom du ou de la signataire').fill(signer);
     await c.getByLabel('Date de signature').fill('2020-01-15');
   }
@@ -71,7 +73,7 @@ describe('selection of a territory', () => {
     await navTo(page, 'Appels et sélection');
     expect(await heading(page)).toBe('Appels à territoires candidats');
     const form = page.getByRole('form', { name: 'Préparer un appel' });
-    await form.getByLabel('Saison').selectOption({ label: 'Saison 2020-2021 — essaimage A.CO.R.' });
+    await form.getByLabel('Saison').selectOption({ label: demoCalendar(new Date()).callSeason.name });
     await form.getByLabel('Titre').fill('Appel complémentaire 2020 : territoires ruraux');
     await form.getByLabel('Présentation').fill('Rejoignez l’essaimage de la méthode A.CO.R. de médiation active vers l’emploi.');
     await form.getByRole('button', { name: 'Créer l’appel (brouillon)' }).click();
@@ -93,6 +95,7 @@ describe('selection of a territory', () => {
     await criteria.getByRole('button', { name: 'Enregistrer les critères' }).click();
     await page.getByTestId('notice').getByText('Critères enregistrés.').waitFor();
     await page.getByRole('button', { name: 'Ouvrir l’appel' }).click();
+    await page.getByRole('dialog', { name: 'Ouvrir l’appel ?' }).getByRole('button', { name: 'Ouvrir l’appel' }).click();
     await page.getByTestId('notice').getByText('Appel ouvert').waitFor();
     await page.locator('.subtitle').getByText('Ouvert', { exact: true }).waitFor();
     await screenshot(page, 'staff-call');
@@ -115,8 +118,11 @@ describe('selection of a territory', () => {
     await settled(page);
     await fillApplication(page);
 
-    // One employee only: the live check says the criterion is not met, at the criterion.
+    // One employee only: the live check says the criterion is not met, at the criterion. The staff is one fact,
+    // asked in the structure and at A1.3: both say the same (a contradiction is refused, CONTRADICTORY_FACTS).
     const staff = page.locator('[data-criterion="A1.3"]');
+    const structureFte = page.getByRole('form', { name: 'Brouillon de candidature' }).getByLabel('Effectif (ETP)');
+    await structureFte.fill('1');
     await staff.getByLabel(/A1\.3/).fill('1');
     const feedback = page.getByTestId('feedback-A1.3');
     await expect.poll(() => feedback.textContent()).toContain('1 ETP déclarés ; le minimum est de 2 ETP.');
@@ -127,17 +133,20 @@ describe('selection of a territory', () => {
 
     // Submitting anyway is refused, with the reason at the field; nothing typed is lost.
     await page.getByRole('button', { name: 'Déposer la candidature' }).click();
+    await page.getByRole('dialog', { name: /^Déposer la candidature de/ }).getByRole('button', { name: 'Déposer', exact: true }).click();
     await page.getByTestId('error-summary').getByText('La candidature ne remplit pas tous les critères').waitFor();
     expect(await staff.locator('.field-message').textContent()).toContain('le minimum est de 2 ETP');
     expect(await staff.getByLabel(/A1\.3/).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Adresse').inputValue()).toBe('12 rue des Tanneurs, 86160 Gençay');
     await screenshot(page, 'referent-application-refused');
 
-    // Fixed: four employees.
+    // Fixed: four employees, in both places.
+    await structureFte.fill('4');
     await staff.getByLabel(/A1\.3/).fill('4');
     await expect.poll(() => feedback.textContent()).toContain('Rempli');
     await expect.poll(() => page.getByTestId('live-eligibility').textContent()).toContain('Éligible');
     await page.getByRole('button', { name: 'Déposer la candidature' }).click();
+    await page.getByRole('dialog', { name: /^Déposer la candidature de/ }).getByRole('button', { name: 'Déposer', exact: true }).click();
     await page.locator('.subtitle').getByText('Déposée').waitFor();
     await page.getByRole('list', { name: 'Éligibilité par critère' }).waitFor();
     await screenshot(page, 'referent-application-submitted');
@@ -212,8 +221,15 @@ describe('selection of a territory', () => {
   it('the staff member closes the call and publishes the decisions; the structure becomes an essaimé', async () => {
     const page = await e2e.signIn('demo-staff-claire', `${callUrl}`);
     await page.getByRole('button', { name: 'Clore l’appel' }).click();
+    await page.getByRole('dialog', { name: /^Clore l’appel maintenant/ }).getByRole('button', { name: 'Clore l’appel' }).click();
     await page.getByTestId('notice').getByText('Appel clos.').waitFor();
     await page.getByRole('button', { name: 'Publier les décisions' }).click();
+    // The guard states the figures; every application here is decided, so nothing is to waitlist
+    // (test/e2e/selection-guards.test.ts checks the refusal of undecided ones).
+    const publish = page.getByRole('dialog', { name: /^Publier : 1\sretenue sur .*, 0\scandidature sans décision$/ });
+    await publish.getByText(/1\ssélection, 0 en liste d’attente, 0\srefus/).waitFor();
+    expect(await publish.getByRole('checkbox').count()).toBe(0);
+    await publish.getByRole('button', { name: 'Publier et notifier', exact: true }).click();
     await page.getByTestId('notice').getByText('1 sélection(s)').waitFor();
     expect(await page.getByTestId('notice').textContent()).toContain('1 structure(s) essaimée(s) créée(s)');
 

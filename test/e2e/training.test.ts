@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
 import { errorMessages } from '../../web/src/i18n/error-messages';
+import { demoCalendar } from '../../scripts/seed/demo-calendar';
+import { addDays, frenchDate } from '../../shared/calendar';
 
 /**
  * The formation-action in a real browser: a staff member opens the cohort of the running season, adds a
@@ -9,8 +11,17 @@ import { errorMessages } from '../../web/src/i18n/error-messages';
  */
 let e2e: E2E;
 let cohortPath = '';
-/** Within the seeded cohort (7 October 2019 – 6 March 2020), after its ten sessions. */
-const sessionDate = '2020-03-02';
+const calendar = demoCalendar(new Date());
+/** Within the seeded cohort's five months, already past (so its attendance can be recorded). */
+const sessionDate = addDays(calendar.trainingStart, 101);
+const sessionDay = frenchDate(sessionDate);
+/** Passerelle's attendance after this walk: its 3 people present at every recorded session but Karim at the added one. */
+const seededSessionDates = [0, 1, 2, 3, 4].flatMap((i) => [addDays(calendar.trainingStart, i * 28), addDays(calendar.trainingStart, i * 28 + 14)]);
+// The seed records every session held but the latest; this walk records one more.
+const recordedSessions = seededSessionDates.filter((d) => d < calendar.today).length;
+const passerelleRate = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 })
+  .format((3 * recordedSessions - 1) / (3 * recordedSessions))
+  .replace(/\s/g, ' ');
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -26,26 +37,26 @@ describe('formation-action', () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Formation-action' }).click();
     expect(await heading(page)).toBe('Formation-action');
     await settled(page);
-    // The 2020 season has no essaimé yet: creating its cohort is refused, in French.
-    const next = page.locator('section', { has: page.getByRole('heading', { name: 'Saison 2020-2021 — essaimage A.CO.R.' }) });
-    await next.getByLabel('Début de la formation-action').fill('2020-10-05');
+    // The new season has no essaimé yet: creating its cohort is refused, in French.
+    const next = page.locator('section', { has: page.getByRole('heading', { name: calendar.callSeason.name }) });
+    await next.getByLabel('Début de la formation-action').fill(addDays(calendar.today, 200));
     await next.getByRole('button', { name: 'Créer la promotion' }).click();
     await next.getByTestId('error-summary').getByText(errorMessages.NO_ESSAIMES).waitFor();
     await screenshot(page, 'staff-training');
     await expectAccessible(page, 'training page');
 
-    const season = page.locator('section', { has: page.getByRole('heading', { name: 'Saison 2019-2020 — essaimage A.CO.R.' }) });
+    const season = page.locator('section', { has: page.getByRole('heading', { name: calendar.cohortSeason.name }) });
     await season.getByRole('link', { name: 'Modules et séances' }).click();
     await page.waitForURL(/\/formation\/coh/);
     cohortPath = new URL(page.url()).pathname;
-    expect(await heading(page)).toBe('Formation-action 2019-2020');
+    expect(await heading(page)).toBe(`Formation-action ${calendar.cohortSeason.year}-${calendar.cohortSeason.year + 1}`);
     await settled(page);
     expect(await page.locator('section', { hasText: 'Modules' }).first().locator('tbody tr').count()).toBe(5);
 
     const form = page.getByRole('form', { name: 'Ajouter une séance' });
     // A session outside the five months is refused at its field; what was typed stays.
     await form.getByLabel('Module').selectOption({ index: 1 });
-    await form.getByLabel('Date').fill('2021-06-01');
+    await form.getByLabel('Date').fill(addDays(calendar.trainingStart, 400));
     await form.getByLabel(/Lieu ou lien/).fill('Thiers — salle du conseil de Passerelle');
     await form.getByRole('button', { name: 'Ajouter la séance' }).click();
     await form.locator('[data-field="date"] .field-message').waitFor();
@@ -53,14 +64,14 @@ describe('formation-action', () => {
     await form.getByLabel('Date').fill(sessionDate);
     await form.getByRole('button', { name: 'Ajouter la séance' }).click();
     await page.getByTestId('notice').getByText('Séance ajoutée').waitFor();
-    await page.locator('tbody tr', { hasText: '2 mars 2020' }).getByRole('link', { name: 'Saisir les présences' }).waitFor();
+    await page.locator('tbody tr', { hasText: sessionDay }).getByRole('link', { name: 'Saisir les présences' }).waitFor();
     await screenshot(page, 'staff-cohort');
     await expectAccessible(page, 'cohort page');
   });
 
   it('the staff member records the attendance of the session in bulk, with its progress shown', async () => {
     const page = await e2e.signIn('demo-staff-claire', `${cohortPath}`);
-    await page.locator('tbody tr', { hasText: '2 mars 2020' }).getByRole('link', { name: 'Saisir les présences' }).click();
+    await page.locator('tbody tr', { hasText: sessionDay }).getByRole('link', { name: 'Saisir les présences' }).click();
     expect(await heading(page)).toBe('Feuille de présence');
     await settled(page);
     const rows = page.locator('table.attendance tbody tr');
@@ -93,7 +104,7 @@ describe('formation-action', () => {
     expect(await heading(page)).toBe('Avancement de la formation-action');
     const passerelle = page.locator('tbody tr', { hasText: 'Passerelle' });
     // Six seeded sessions all present (18), then Karim absent, Élodie excused (neutral), Nadia present: 19 / 20.
-    expect(await text(passerelle.locator('td').nth(1))).toBe('95 %');
+    expect(await text(passerelle.locator('td').nth(1))).toBe(passerelleRate);
     await page.getByRole('img', { name: /Taux de présence par module/ }).waitFor();
     await screenshot(page, 'staff-cohort-progress');
     await expectAccessible(page, 'cohort progress');
@@ -105,7 +116,7 @@ describe('formation-action', () => {
     await referent.getByRole('link', { name: 'Formation-action' }).last().click();
     expect(await heading(referent)).toBe('Formation-action — Passerelle');
     await referent.getByText('Karim Haddad : absent').waitFor();
-    expect(await text(referent.locator('.kpi', { hasText: 'assiduité' }).locator('.kpi-value'))).toBe('95 %');
+    expect(await text(referent.locator('.kpi', { hasText: 'assiduité' }).locator('.kpi-value'))).toBe(passerelleRate);
 
     // The referent submits the module's deliverable (the structure's action plan on the axis).
     const module = referent.locator('div.card', { has: referent.getByRole('heading', { name: /^Module 3/ }) });

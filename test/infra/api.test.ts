@@ -62,8 +62,8 @@ describe('the HTTP API routes, from the registry functions/routes.ts', () => {
       resourcesOf(templateOf(s), 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!.RouteKey as string),
     );
     expect(synthesizedKeys.sort()).toEqual([...keys].sort());
-    // One function per route, per job, plus the outbox sender.
-    expect(apiFunctions()).toHaveLength(routes.length + jobs.length + 1);
+    // One function per route, per job, plus the outbox sender and the user pool's post-confirmation trigger.
+    expect(apiFunctions()).toHaveLength(routes.length + jobs.length + 2);
   });
 
   for (const { spec, entry } of routes) {

@@ -40,11 +40,13 @@ describe('the table (stateful stack)', () => {
 });
 
 describe('the user pool (stateful stack)', () => {
-  it('admits no self sign-up, asks for a strong password and MFA, and is retained', () => {
+  it('admits self sign-up with a verified e-mail, asks for a strong password and MFA, and is retained', () => {
     stateful().hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
-        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: false }),
+        AutoVerifiedAttributes: ['email'],
+        UsernameAttributes: ['email'],
         Policies: {
           PasswordPolicy: Match.objectLike({
             MinimumLength: Match.anyValue(),
@@ -63,6 +65,22 @@ describe('the user pool (stateful stack)', () => {
     });
     const pool = resourcesOf(stateful(), 'AWS::Cognito::UserPool')[0]![1].Properties!;
     expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+  });
+
+  it('runs the post-confirmation trigger: a function that writes the table and may only add users to groups of this pool', () => {
+    const template = stateful();
+    const pool = resourcesOf(template, 'AWS::Cognito::UserPool')[0]![1].Properties!;
+    const triggerArn = pool.LambdaConfig?.PostConfirmation;
+    expect(triggerArn, 'LambdaConfig.PostConfirmation').toBeDefined();
+    const [fnId] = triggerArn['Fn::GetAtt'] as [string, string];
+    const fn = template.toJSON().Resources[fnId];
+    expect(fn.Type).toBe('AWS::Lambda::Function');
+    expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
+    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] } });
+    const poolId = resourcesOf(template, 'AWS::Cognito::UserPool')[0]![0];
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'cognito-idp:AdminAddUserToGroup', Effect: 'Allow', Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } }] },
+    });
   });
 
   it('has one group per role, staff first', () => {

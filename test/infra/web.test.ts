@@ -112,7 +112,8 @@ describe('web stack', () => {
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['style-src']).toEqual(["'self'"]);
     const hostedUi = /^https:\/\/DOMAIN\.auth\.eu-west-3\.amazoncognito\.com$/;
-    expect(directives['connect-src']).toEqual(["'self'", expect.stringMatching(hostedUi)]);
+    // and the documents bucket, where the app PUTs uploads (its name and region are pseudo parameters)
+    expect(directives['connect-src']).toEqual(["'self'", expect.stringMatching(hostedUi), 'https://essaimage-documents-DOMAIN-DOMAIN.s3.DOMAIN.DOMAIN']);
     expect(directives['form-action']).toEqual(["'self'", expect.stringMatching(hostedUi)]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'self'"]);

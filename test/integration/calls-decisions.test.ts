@@ -56,7 +56,7 @@ async function readyApplication(callId: string, index: number) {
   for (const criterionId of ['A1.2', 'A2.3']) {
     await verifyCriterion(testDeps(db), staff, app.applicationId, { criterionId, outcome: 'verified', comment: 'Pièces vues' });
   }
-  return { applicant, applicationId: app.applicationId };
+  return { applicant, applicationId: app.applicationId, people: input.people };
 }
 
 describe('the call maximum under concurrency (DynamoDB Local)', () => {
@@ -148,7 +148,9 @@ describe('publication', () => {
 
     const { essaime, participants } = await getEssaimeWithParticipants(db, report.essaimeIds[0]!);
     expect(essaime).toMatchObject({ seasonId, callId, applicationId: selected.applicationId, referentUserId: selected.applicant.userId, structureName: 'Structure 0', activeParticipantCount: 2 });
-    expect(participants.map((p) => p.email).sort()).toEqual(['camille.martin@envol.example', 'lucas.bernard@envol.example']);
+    // The essaimé's participants are the people the selected application named.
+    expect(participants.map((p) => p.email).sort()).toEqual((selected.people ?? []).map((p) => p.email).sort());
+    expect(participants).toHaveLength(2);
     const user = await loadUser(db, selected.applicant.userId);
     expect(user.memberships).toEqual([expect.objectContaining({ structureId: essaime!.structureId, relation: 'referent', structureName: 'Structure 0' })]);
     expect((await loadUser(db, waitlisted.applicant.userId)).memberships).toEqual([]);

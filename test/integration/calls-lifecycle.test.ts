@@ -62,7 +62,9 @@ describe('criteria versions', () => {
 
     const submitter: Principal = { userId: 'applicant-v1', role: 'referent', structureIds: [] };
     const drafter: Principal = { userId: 'applicant-draft', role: 'referent', structureIds: [] };
-    const submitted = await createApplication(deps(), submitter, call.callId, demoApplicationInput('str_envol', '2020-03-01'));
+    // 4.5 FTE: eligible under version 1 (at least 3), not under version 2 (at least 5) — L'Envol's own sheet says 2.5.
+    const fourAndAHalf = { answers: { 'A1.3': { kind: 'number' as const, value: 4.5 } } };
+    const submitted = await createApplication(deps(), submitter, call.callId, demoApplicationInput('str_envol', '2020-03-01', fourAndAHalf));
     await submitApplication(deps(), submitter, submitted.applicationId);
     const draft = await createApplication(deps(), drafter, call.callId, demoApplicationInput('str_semes', '2020-03-01'));
     expect(draft.eligibility).toMatchObject({ status: 'eligible', criteriaVersion: 1 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * Caps and uniqueness under concurrency, over HTTP on DynamoDB Local: each is a condition in the write's own
@@ -13,11 +16,15 @@ let intermediateStageId: string;
 beforeAll(async () => {
   api = await startTestApi();
   const seasons = (await api.call('GET', '/seasons', { as: staff })).body.items as { seasonId: string; year: number }[];
-  const season2019 = seasons.find((s) => s.year === 2019)!.seasonId;
+  const season2019 = seasons.find((s) => s.year === demoSeasons.cohort)!.seasonId;
   const list = (await api.call('GET', `/seasons/${season2019}/essaimes?limit=50`, { as: staff })).body.items as { essaimeId: string; structureId: string }[];
   for (const e of list) essaime[e.structureId] = e.essaimeId;
   const stages = (await api.call('GET', `/seasons/${season2019}/stages`, { as: staff })).body.items as { stageId: string; kind: string }[];
   intermediateStageId = stages.find((s) => s.kind === 'intermediate')!.stageId;
+  // The intermediate stage (the one with a questionnaire) opens months after the demo's today: open it today.
+  const stage = (await api.call('GET', `/stages/${intermediateStageId}`, { as: staff })).body as { version: number };
+  const opened = await api.call('PATCH', `/stages/${intermediateStageId}`, { as: staff, body: { expectedVersion: stage.version, opensOn: demoCalendar(new Date()).today } });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(200);
 });
 afterAll(() => api.stop());
 

@@ -13,6 +13,9 @@ import { defaultTemplate } from '../../shared/evaluation/templates';
 import { acceptReport, createStage, reopenReport, requestChanges, saveReportDraft, submitReport } from '../../shared/evaluation/use-cases';
 import { listSeasons } from '../../shared/seasons/repository';
 import { createTestDb, testDeps } from '../support/db';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * The pre-computed aggregates always equal a recomputation from the accepted reports, after any sequence of
@@ -28,7 +31,7 @@ beforeAll(async () => {
   db = await createTestDb();
   await seedDemoData(testDeps(db));
   const seasons = await listSeasons(db, { limit: 10 });
-  seasonId = seasons.items.find((s) => s.year === 2019)!.seasonId;
+  seasonId = seasons.items.find((s) => s.year === demoSeasons.cohort)!.seasonId;
   essaimes = (await listAllEssaimesOfSeason(db, seasonId)).slice(0, 3);
 });
 afterAll(() => db.doc.destroy());

@@ -12,6 +12,9 @@ import type { Stage } from '../../shared/evaluation/schemas';
 import { listOutbox, type OutboxMessage } from '../../shared/notifications/outbox';
 import { listSeasons } from '../../shared/seasons/repository';
 import { createTestDb, testDeps } from '../support/db';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /** Drives the clock to each reminder point and reads the outbox; every run is done twice. */
 let db: Db;
@@ -22,7 +25,7 @@ const staff: Principal = { userId: 'demo-staff-claire', role: 'staff', structure
 beforeAll(async () => {
   db = await createTestDb();
   await seedDemoData(testDeps(db));
-  const seasonId = (await listSeasons(db, { limit: 10 })).items.find((s) => s.year === 2019)!.seasonId;
+  const seasonId = (await listSeasons(db, { limit: 10 })).items.find((s) => s.year === demoSeasons.cohort)!.seasonId;
   essaimes = await listAllEssaimesOfSeason(db, seasonId);
   stage = await createStage(testDeps(db, () => new Date('2030-01-10T09:00:00Z')), staff, seasonId, {
     kind: 'intermediate',

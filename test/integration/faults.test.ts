@@ -9,6 +9,10 @@ import { queryAllOf } from '../../shared/db/store';
 import { outboxMessageEntity } from '../../shared/notifications/entities';
 import { listAllProgress } from '../../shared/training/progress-repository';
 import { sessionEntity } from '../../shared/training/entities';
+import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
+import { addDays } from '../../shared/calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * DynamoDB faults, on a DynamoDB Local of this file's own (persisted in a temp dir so that its data survives a
@@ -38,7 +42,7 @@ async function call(method: string, path: string, as: string, body?: unknown) {
 }
 
 const staff = 'demo-staff-claire';
-const sessionBody = (i: number) => ({ moduleId, date: '2020-02-24', startTime: `${String(8 + (i % 10)).padStart(2, '0')}:00`, durationMinutes: 60, mode: 'remote', place: `Essai de panne ${i}` });
+const sessionBody = (i: number) => ({ moduleId, date: addDays(demoCalendar(new Date()).trainingStart, 136), startTime: `${String(8 + (i % 10)).padStart(2, '0')}:00`, durationMinutes: 60, mode: 'remote', place: `Essai de panne ${i}` });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faults-'));
@@ -47,7 +51,7 @@ beforeAll(async () => {
   // the product must not stop the DynamoDB Local this file stops and restarts itself
   product = await startLocalProduct({ tableName: 'faults', dynamo: { endpoint: dynamo.endpoint, port, stop: async () => undefined } });
   const seasons = (await call('GET', '/seasons', staff)).body.items as { seasonId: string; year: number }[];
-  const seasonId = seasons.find((s) => s.year === 2019)!.seasonId;
+  const seasonId = seasons.find((s) => s.year === demoSeasons.cohort)!.seasonId;
   cohortId = (await call('GET', `/seasons/${seasonId}/cohort`, staff)).body.cohortId;
   moduleId = (await call('GET', `/cohorts/${cohortId}`, staff)).body.modules[4].moduleId;
   essaimeId = (await call('GET', `/seasons/${seasonId}/essaimes?limit=50`, staff)).body.items[0].essaimeId;

@@ -4,6 +4,8 @@ import { toApiGatewayClaims } from '../../scripts/local/dev-auth';
 import { resetConfigCache } from '../../shared/config';
 import type { HttpEvent } from '../../shared/http/handler';
 import { createTestDb, snapshotTable } from '../support/db';
+import { commit } from '../../shared/db/transact';
+import { putProfileWrite } from '../../shared/identity/repository';
 
 /**
  * The handlers invoked as Lambda invokes them, with an API Gateway HTTP API payload v2 event (no local
@@ -44,6 +46,8 @@ beforeAll(async () => {
   db = await createTestDb();
   process.env.TABLE_NAME = db.tableName;
   resetConfigCache();
+  // Every route refuses a token whose user has no active profile: staff-1 gets one.
+  await commit(db, { userId: 'test', role: 'staff' }, [putProfileWrite(db, { userId: 'staff-1', role: 'staff', displayName: 'Claire Test', email: 'staff-1@ansa.example', organisation: 'Ansa' })], []);
 });
 
 describe('handlers under a Lambda-style invocation', () => {

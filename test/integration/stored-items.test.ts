@@ -9,7 +9,7 @@ import { createTestDb, snapshotTable, testDeps } from '../support/db';
  * Every item the demo seed writes (it goes through the use cases: calls to label) is of a registered type,
  * has the keys its type's templates give, and parses by the schema its module bound to it.
  */
-const modules = import.meta.glob(['../../shared/**/entities.ts', '../../shared/db/*.ts', '../../shared/db/entities/*.ts', '../../scripts/seed/entities.ts'], { eager: true }) as Record<string, Record<string, unknown>>;
+const modules = import.meta.glob(['../../shared/**/entities.ts', '../../shared/**/*-entities.ts', '../../shared/db/*.ts', '../../shared/db/entities/*.ts', '../../scripts/seed/entities.ts'], { eager: true }) as Record<string, Record<string, unknown>>;
 const isEntity = (value: unknown): value is Entity =>
   typeof value === 'object' && value !== null && 'itemType' in value && 'parse' in value && 'toItem' in value;
 const entities = new Map<string, Entity>();

@@ -10,7 +10,7 @@ import { putProfileWrite } from '../../shared/identity/repository';
 import { newId } from '../../shared/ids';
 import { listOutboxFor } from '../../shared/notifications/outbox';
 import { createSeason } from '../../shared/seasons/use-cases';
-import { getRequest, incrementLoadWrite, listRequestsOfTutor } from '../../shared/tutoring/repository';
+import { getRequest, incrementLoadWrite, listOpenRequestsOfEssaime, listRequestsOfTutor, openRequestCounts } from '../../shared/tutoring/repository';
 import { closeRequest, createRequest, postRequestMessage, tutorResponseTimes, updateTutoringSettings } from '../../shared/tutoring/requests';
 import { assignTutor, createTutor } from '../../shared/tutoring/use-cases';
 import { createTestDb, testDeps } from '../support/db';
@@ -105,7 +105,7 @@ describe('overdue requests and reminders (clock driven)', () => {
     await closeRequest(at('2019-11-25T13:00:00Z'), referent, quick.requestId, { rating: 4 });
     await closeRequest(at('2019-11-25T13:00:00Z'), referent, requestId, { rating: 2 });
     const figures = await tutorResponseTimes(at('2019-11-26T09:00:00Z'));
-    expect(figures.responseTargetWorkingDays).toBe(1);
+    expect(figures.responseTarget).toEqual({ rule: 'working-days', workingDays: 1 });
     expect(figures.items.find((i) => i.tutorUserId === 'tut-r')).toMatchObject({
       answeredCount: 2,
       meanResponseWorkingHours: 34.5,
@@ -118,12 +118,18 @@ describe('overdue requests and reminders (clock driven)', () => {
   });
 
   it('applies a changed target to new requests only', async () => {
-    const settings = await updateTutoringSettings(testDeps(db), staff, { expectedVersion: 0, responseTargetWorkingDays: 2 });
+    const settings = await updateTutoringSettings(testDeps(db), staff, { expectedVersion: 0, responseTarget: { rule: 'working-days', workingDays: 2 } });
     expect(settings.version).toBe(1);
-    await expect(updateTutoringSettings(testDeps(db), staff, { expectedVersion: 0, responseTargetWorkingDays: 3 })).rejects.toMatchObject({ code: 'STALE_VERSION' });
+    await expect(updateTutoringSettings(testDeps(db), staff, { expectedVersion: 0, responseTarget: { rule: 'working-days', workingDays: 3 } })).rejects.toMatchObject({ code: 'STALE_VERSION' });
     const request = await ask('2019-11-29T10:00:00Z', 'Avec deux jours'); // Friday → Tuesday
-    expect(request).toMatchObject({ dueAt: '2019-12-03T10:00:00.000Z', responseTargetWorkingDays: 2 });
-    await updateTutoringSettings(testDeps(db), staff, { expectedVersion: 1, responseTargetWorkingDays: 1 });
+    expect(request).toMatchObject({ dueAt: '2019-12-03T10:00:00.000Z', responseTarget: { rule: 'working-days', workingDays: 2 } });
+    // The study's "dans la journée": Monday 10:00 (Paris), before the 12 h cut-off → due that very evening.
+    await updateTutoringSettings(testDeps(db), staff, { expectedVersion: 1, responseTarget: { rule: 'same-day', cutoffHour: 12 } });
+    const sameDay = await ask('2019-12-02T09:00:00Z', 'Dans la journée');
+    expect(sameDay).toMatchObject({ dueAt: '2019-12-02T22:59:59.999Z', responseTarget: { rule: 'same-day', cutoffHour: 12 } });
+    // The Friday request keeps the rule it was made under.
+    expect(await getRequest(db, request.requestId)).toMatchObject({ dueAt: '2019-12-03T10:00:00.000Z', responseTarget: { rule: 'working-days', workingDays: 2 } });
+    await updateTutoringSettings(testDeps(db), staff, { expectedVersion: 2, responseTarget: { rule: 'working-days', workingDays: 1 } });
   });
 });
 
@@ -159,3 +165,18 @@ async function createTestDbWithRequests() {
     ({ db, essaimeId } = { db: saved.db, essaimeId: saved.essaimeId });
   }
 }
+
+describe("an essaimé's open-requests counter (read by cohort progress instead of counting)", () => {
+  it('follows the requests opened and closed, in their own transactions', async () => {
+    const counted = async () => (await listOpenRequestsOfEssaime(db, 'str_r', essaimeId)).length;
+    const before = (await openRequestCounts(db, [essaimeId]))[essaimeId];
+    expect(before).toBe(await counted());
+    const one = await ask('2019-12-02T09:00:00Z', 'Compteur 1');
+    await ask('2019-12-02T09:05:00Z', 'Compteur 2');
+    expect((await openRequestCounts(db, [essaimeId]))[essaimeId]).toBe(before! + 2);
+    await closeRequest(at('2019-12-02T10:00:00Z'), referent, one.requestId, {});
+    const after = await openRequestCounts(db, [essaimeId, 'essaime_never-asked']);
+    expect(after).toEqual({ [essaimeId]: before! + 1, 'essaime_never-asked': 0 });
+    expect(after[essaimeId]).toBe(await counted());
+  });
+});

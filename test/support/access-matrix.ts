@@ -1,4 +1,5 @@
 import type { TestApi } from './api';
+import { sampleFiles, uploadDocument } from './attachments';
 import { DemoIds } from './demo-ids';
 
 /**
@@ -49,8 +50,17 @@ export class MatrixIds extends DemoIds {
       if (!entries.items[0]) throw new Error('No guide entry in the demo data');
       return entries.items[0].guideEntryId;
     },
+    threadId: async () => this.get('applicationId'),
+    // a document the applicant attached to her draft's criterion A1.2 (written: resolve it before snapshots)
+    attachmentId: async () => {
+      const applicationId = await this.get('applicationId');
+      const ready = await uploadDocument(this.api, callers.applicant, { kind: 'application', applicationId, criterionId: 'A1.2' }, sampleFiles.pdf());
+      if (ready.status !== 200) throw new Error(`Demo document: ${ready.status} ${ready.text.slice(0, 300)}`);
+      return ready.body.attachmentId as string;
+    },
     format: async () => 'markdown',
     jobName: async () => 'tutoring-overdue-reminders',
+    year: async () => String(new Date().getFullYear()),
     templateVersion: async () => '1',
     entityType: async () => 'essaime',
     entityId: async () => this.get('essaimeId'),

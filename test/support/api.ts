@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocalProduct, type LocalProduct } from '../../scripts/local/product';
+import { demoUsers } from '../../scripts/seed/demo-catalogue';
+import { commit } from '../../shared/db/transact';
+import { putProfileWrite } from '../../shared/identity/repository';
 
 /**
  * The local product (same server `npm start` runs, same handlers as Lambda) on a fresh table with the demo
@@ -19,7 +22,11 @@ export async function startTestApi(options: { seed?: boolean } = {}): Promise<Te
     tableName: `api-${randomUUID()}`,
     seed: options.seed,
     dynamo: { endpoint, port: Number(new URL(endpoint).port), stop: async () => undefined },
+    s3: { endpoint: inject('s3Endpoint'), stop: async () => undefined },
+    bucketName: `docs-${randomUUID()}`,
   });
+  // Every route refuses a token whose user has no active profile: without the demo data, the demo users still get theirs.
+  if (options.seed === false) await seedDemoProfiles(product);
   const tokens = new Map<string, string>();
   const call: TestApi['call'] = async (method, path, o = {}) => {
     let token = o.token;
@@ -42,4 +49,10 @@ export async function startTestApi(options: { seed?: boolean } = {}): Promise<Te
     return { status: response.status, body, text, headers: response.headers };
   };
   return { product, url: product.url, call, stop: () => product.stop() };
+}
+
+async function seedDemoProfiles(product: LocalProduct): Promise<void> {
+  const { db } = product.deps;
+  const writes = demoUsers.map((u) => putProfileWrite(db, { userId: u.userId, role: u.role, displayName: u.displayName, email: u.email, organisation: u.organisation }));
+  await commit(db, { userId: 'test-support', role: 'staff' }, writes, []);
 }

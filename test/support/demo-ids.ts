@@ -1,4 +1,7 @@
 import type { TestApi } from './api';
+import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
+
+const demoSeasons = demoSeasonYears();
 
 /**
  * Ids of the demo seed (scripts/seed/*) by path-parameter name, for tests that must reach a route's use case
@@ -40,7 +43,7 @@ const readFrom =
   };
 
 const resolvers: Record<string, Resolver> = {
-  seasonId: readFrom(async () => '/seasons?limit=100', 'seasonId', (s) => s.year === 2019),
+  seasonId: readFrom(async () => '/seasons?limit=100', 'seasonId', (s) => s.year === demoSeasons.cohort),
   essaimeId: readFrom(async (ids) => `/seasons/${await ids.get('seasonId')}/essaimes?limit=100`, 'essaimeId', (e) => e.structureId === 'str_passerelle'),
   participantId: readFrom(async (ids) => `/essaimes/${await ids.get('essaimeId')}`, 'participantId'),
   cohortId: readFrom(async (ids) => `/seasons/${await ids.get('seasonId')}/cohort`, 'cohortId'),
@@ -50,8 +53,10 @@ const resolvers: Record<string, Resolver> = {
   callId: readFrom(async () => '/calls?limit=100', 'callId'),
   applicationId: readFrom(async (ids) => `/calls/${await ids.get('callId')}/applications?limit=100`, 'applicationId'),
   requestId: readFrom(async () => `/tutoring/requests?tutorUserId=${demoTutor}&limit=100`, 'requestId'),
+  threadId: (ids) => ids.get('applicationId'),
   tutorUserId: async () => demoTutor,
   userId: async () => 'demo-referent-passerelle',
+  structureId: async () => 'str_passerelle',
   entityType: async () => 'season',
   entityId: (ids) => ids.get('seasonId'),
 };

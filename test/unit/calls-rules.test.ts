@@ -16,7 +16,7 @@ import { applicantView } from '../../shared/applications/views';
 import { defaultCriteriaFor, defaultRubric } from '../../shared/calls/defaults';
 import { evaluateEligibility } from '../../shared/calls/eligibility';
 import { applicationWindowRefusal, assertEditableSetup, openingRefusal } from '../../shared/calls/rules';
-import { parseCsv } from '../../shared/documents/csv';
+import { frenchCsvNumber, parseCsv } from '../../shared/documents/csv';
 import { DomainError } from '../../shared/errors';
 import { demoApplicationInput } from '../../scripts/seed/calls';
 
@@ -116,7 +116,7 @@ describe('decisions', () => {
 });
 
 function sampleApplication(overrides: Partial<Application> = {}): Application {
-  const input = demoApplicationInput('str_envol', '2020-06-01');
+  const input = demoApplicationInput('str_erdre-loire', '2020-06-01');
   const criteria = defaultCriteriaFor(['A', 'B']);
   const app: Application = {
     applicationId: 'app_sample-1',
@@ -147,6 +147,7 @@ function sampleApplication(overrides: Partial<Application> = {}): Application {
     essaimeId: null,
     submittedAt: '2020-06-15T00:00:00Z',
     withdrawnAt: null,
+    dossierNumber: null,
     version: 3,
     createdAt: '2020-06-01T00:00:00Z',
     updatedAt: '2020-06-15T00:00:00Z',
@@ -209,7 +210,7 @@ describe('applicant view', () => {
 });
 
 describe('CSV export', () => {
-  it('parses back with one row per application, whatever the text holds', () => {
+  it('parses back for French spreadsheets (semicolons, decimal commas, French dates, BOM), whatever the text holds', () => {
     const tricky = sampleApplication({
       applicationId: 'app_sample-2',
       structure: { ...sampleApplication().structure, name: 'Emploi, "Solidarité" & Cie', missions: 'Ligne 1\nLigne 2 ; suite', address: '=HYPERLINK("x")' },
@@ -217,17 +218,21 @@ describe('CSV export', () => {
       reviewScores: {},
     });
     const apps = [sampleApplication(), tricky];
-    const rows = parseCsv(applicationsCsv(apps, defaultCriteriaFor(['A', 'B'])));
+    const csv = applicationsCsv(apps, defaultCriteriaFor(['A', 'B']));
+    expect(csv.startsWith('\uFEFFN° de dossier;Structure;')).toBe(true);
+    const rows = parseCsv(csv, ';');
     expect(rows).toHaveLength(1 + apps.length);
     const header = rows[0]!;
-    expect(header.slice(0, 3)).toEqual(['Identifiant', 'Structure', 'Forme juridique']);
+    expect(header.slice(0, 3)).toEqual(['N° de dossier', 'Structure', 'Forme juridique']);
     for (const row of rows) expect(row).toHaveLength(header.length);
     const col = (name: string) => header.indexOf(name);
     expect(rows[2]![col('Structure')]).toBe('Emploi, "Solidarité" & Cie');
     expect(rows[2]![col('Missions')]).toBe('Ligne 1\nLigne 2 ; suite');
     expect(rows[2]![col('Adresse')]).toBe(`'=HYPERLINK("x")`);
     expect(rows[1]![col('Score (sur 100)')]).toBe('80');
-    expect(rows[1]![col('A1.3 — réponse')]).toBe('4.5');
+    expect(rows[1]![col('A1.3 — réponse')]).toBe('8,5');
+    expect(frenchCsvNumber(rows[1]![col('Effectif (ETP)')]!)).toBe(sampleApplication().structure.staffFte);
+    expect(rows[1]![col('Déposée le')]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$|^$/);
     expect(rows[1]![col('A1.3 — résultat')]).toBe('Rempli');
     expect(rows[1]![col('B1 — résultat')]).toBe('Sans objet');
     expect(rows[1]![col('Éligibilité')]).toBe('Éligible');

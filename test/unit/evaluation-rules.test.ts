@@ -120,7 +120,7 @@ describe('completeness at submission', () => {
 describe('templates', () => {
   it('has the study defaults, and the questionnaire only at the intermediate stage', () => {
     const keys = defaultTemplate('first-return').indicators.map((i) => i.key);
-    expect(keys).toEqual(['activeFile', 'newlyWelcomed', 'perSigned', 'perRenewed', 'backInJob', 'durableJob', 'meanDelayDays', 'companiesContacted', 'companyVisits', 'offersCaptured', 'workPlacements', 'employmentEvents', 'creFte']);
+    expect(keys).toEqual(['activeFile', 'newlyWelcomed', 'perSigned', 'perRenewed', 'backInJob', 'durableJob', 'meanDelayDays', 'companiesContacted', 'companyVisits', 'offersCaptured', 'workPlacements', 'employmentEvents', 'creFte', 'budgetEuros']);
     expect(defaultTemplate('first-return').questions.map((q) => q.key)).toEqual(expect.arrayContaining(['appropriation-go-towards-companies', 'appropriation-one-offer-one-candidate', 'appropriation-realistic-achievable', 'appropriation-cre-team', 'obstacles', 'support-needed']));
     expect(defaultTemplate('intermediate').questionnaire?.questions.length).toBeGreaterThan(0);
     expect(defaultTemplate('final').questionnaire).toBeNull();

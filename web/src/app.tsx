@@ -7,6 +7,7 @@ import { ErrorPage, Loaded } from './components/page';
 import { Layout } from './layout';
 import { MeContext, useApi } from './hooks';
 import { CallbackPage, SignInPage } from './pages/sign-in';
+import { ActivateAccountPage, ConfirmAccountPage, CreateAccountPage } from './pages/account';
 import { match, navigate, useLocation } from './router';
 import { appRoutes } from './routes';
 
@@ -18,6 +19,9 @@ export function App() {
 
   if (path === '/connexion') return <SignInPage />;
   if (path === '/auth/callback') return <CallbackPage />;
+  if (path === '/creer-un-compte') return <CreateAccountPage />;
+  if (path === '/confirmer-mon-compte') return <ConfirmAccountPage />;
+  if (path === '/activer-mon-compte') return <ActivateAccountPage />;
   if (!token) return <Redirect path={path} />;
   return <SignedIn token={token} path={path} />;
 }

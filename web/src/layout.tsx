@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Me } from './api/types';
 import { clearToken } from './auth/session';
 import { cognitoSignOutUrl } from './auth/cognito';
@@ -6,10 +7,14 @@ import { config } from './config';
 import { roleLabels } from './i18n/labels';
 import { Link, useLocation } from './router';
 import { navFor } from './routes';
+import { UnreadThreadsBadge } from './pages/threads';
 
 export function Layout(props: { me: Me; children: ComponentChildren }) {
   const { path } = useLocation();
   const items = navFor(props.me);
+  // On a phone the menu folds behind a button; it folds again after each navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   const env = config().environmentLabel ?? (config().auth.mode === 'local' ? 'démo locale' : undefined);
   const signOut = () => {
     clearToken();
@@ -43,7 +48,10 @@ export function Layout(props: { me: Me; children: ComponentChildren }) {
             </button>
           </section>
         </div>
-        <nav class="nav" aria-label="Navigation principale">
+        <button type="button" class="menu-toggle button secondary" aria-expanded={menuOpen} aria-controls="menu-principal" onClick={() => setMenuOpen(!menuOpen)}>
+          {menuOpen ? 'Fermer le menu' : 'Menu'}
+        </button>
+        <nav class={menuOpen ? 'nav open' : 'nav'} id="menu-principal" aria-label="Navigation principale">
           <ul>
             {items.map((item) => {
               const active = item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`);
@@ -51,6 +59,7 @@ export function Layout(props: { me: Me; children: ComponentChildren }) {
                 <li key={item.href}>
                   <Link href={item.href} aria-current={active ? 'page' : undefined}>
                     {item.label}
+                    {item.unreadThreads && <UnreadThreadsBadge />}
                   </Link>
                 </li>
               );

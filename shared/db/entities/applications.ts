@@ -42,5 +42,21 @@ export const applicationUnique = itemType({
   description: 'One application per applicant (holder USER#<userId>) and per structure (holder STR#<structureId>) in a call',
 });
 
+export const dossierCounter = itemType({
+  type: 'DossierCounter',
+  pk: 'DOSSIERSEQ#{year}',
+  sk: 'COUNTER',
+  personal: false,
+  description: 'The last dossier number given in a year (YYYY-ESS-NNNN): moved by one, under a condition on the value read, in the submission transaction',
+});
+
+export const dossierNumber = itemType({
+  type: 'DossierNumber',
+  pk: 'DOSSIER#{dossierNumber}',
+  sk: 'DOSSIER',
+  personal: false,
+  description: 'A dossier number and the application it was given to: written once, so no number is ever given twice',
+});
+
 /** Item types of shared/applications (key templates, indexes, personal data). */
-export const applicationsItemTypes = [application, review, staffNote, applicationUnique];
+export const applicationsItemTypes = [application, review, staffNote, applicationUnique, dossierCounter, dossierNumber];

@@ -62,4 +62,13 @@ export const evaluationAggregate = itemType({
     'Figures of the accepted reports of a season, added in the accept transaction: STAGE#{stageId}#PROGRAMME | #HYPOTHESIS#{h} | #REGION#{r} | #SETTING#{s}, and ESSAIME#{essaimeId}#STAGE#{stageId}',
 });
 
-export const evaluationItemTypes = [evaluationStage, reportTemplate, evaluationReport, questionnaireResponse, questionnaireCount, evaluationAggregate];
+
+export const stageInterview = itemType({
+  type: 'StageInterview',
+  pk: 'EVSTAGE#{stageId}',
+  sk: 'INTERVIEW#{interviewedOn}#{interviewId}',
+  personal: false,
+  description: "A phone interview of the first-return stage with a structure: date, the person's role (never a name) and notes",
+});
+
+export const evaluationItemTypes = [evaluationStage, reportTemplate, evaluationReport, questionnaireResponse, questionnaireCount, evaluationAggregate, stageInterview];

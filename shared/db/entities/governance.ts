@@ -1,22 +1,6 @@
 import { itemType } from '../entity';
 
-/** An essaimé's fidelity assessments (one per stage) and label decisions share a partition; meetings have their own. */
-export const fidelityAssessment = itemType({
-  type: 'FidelityAssessment',
-  pk: 'EVESSAIME#{essaimeId}',
-  sk: 'FIDELITY#{stageId}',
-  personal: false,
-  description: "The tutor's assessment of an essaimé's fidelity to the four principles on one stage (optimistic locking)",
-});
-
-export const labelDecision = itemType({
-  type: 'LabelDecision',
-  pk: 'EVESSAIME#{essaimeId}',
-  sk: 'LABEL#{decidedAt}#{labelDecisionId}',
-  personal: false,
-  description: "A.CO.R.'s label decision on an essaimé, with its reasons (a history, oldest first)",
-});
-
+/** Steering meetings of a season (fidelity and label items live in ./fidelity.ts). */
 export const steeringMeeting = itemType({
   type: 'SteeringMeeting',
   pk: 'MEETING#{meetingId}',
@@ -26,4 +10,23 @@ export const steeringMeeting = itemType({
   description: "A steering meeting with the names of the members present; a season's meetings by date on gsi1",
 });
 
-export const governanceItemTypes = [fidelityAssessment, labelDecision, steeringMeeting];
+/** What a season's meetings decided that applies to the season: the hypotheses chosen and the indicators validated. */
+export const seasonGovernance = itemType({
+  type: 'SeasonGovernance',
+  pk: 'SEASON#{seasonId}',
+  sk: 'GOVERNANCE',
+  personal: false,
+  description: "The season's governance decisions in force (hypotheses chosen, indicators validated), written with the meeting that took them (optimistic locking)",
+});
+
+/** An essaimé's yearly action plan (AFPA agreements: "un plan d'actions opérationnel est élaboré chaque année"). */
+export const actionPlan = itemType({
+  type: 'ActionPlan',
+  pk: 'ESSAIME#{essaimeId}#ACTIONPLANS',
+  sk: 'YEAR#{year}',
+  indexes: { gsi1: { pk: 'SEASON#{seasonId}#ACTIONPLANS', sk: '{year}#{essaimeId}' } },
+  personal: true,
+  description: "An essaimé's action plan for one year with its two named referents (one per party); a season's plans on gsi1 by year",
+});
+
+export const governanceItemTypes = [steeringMeeting, seasonGovernance, actionPlan];

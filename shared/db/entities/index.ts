@@ -1,9 +1,11 @@
 import type { ItemType } from '../entity';
 import { applicationsItemTypes } from './applications';
+import { attachmentsItemTypes } from './attachments';
 import { auditItemTypes } from './audit';
 import { callsItemTypes } from './calls';
 import { essaimesItemTypes } from './essaimes';
 import { evaluationItemTypes } from './evaluation';
+import { fidelityItemTypes } from './fidelity';
 import { governanceItemTypes } from './governance';
 import { identityItemTypes } from './identity';
 import { idempotencyItemTypes } from './idempotency';
@@ -11,6 +13,7 @@ import { notificationsItemTypes } from './notifications';
 import { privacyItemTypes } from './privacy';
 import { seasonItemTypes } from './seasons';
 import { seedItemTypes } from './seed';
+import { threadsItemTypes } from './threads';
 import { trainingItemTypes } from './training';
 import { tutoringItemTypes } from './tutoring';
 
@@ -21,9 +24,12 @@ export const allItemTypes: readonly ItemType[] = [
   ...essaimesItemTypes,
   ...callsItemTypes,
   ...applicationsItemTypes,
+  ...attachmentsItemTypes,
   ...trainingItemTypes,
   ...tutoringItemTypes,
+  ...threadsItemTypes,
   ...evaluationItemTypes,
+  ...fidelityItemTypes,
   ...governanceItemTypes,
   ...privacyItemTypes,
   ...notificationsItemTypes,

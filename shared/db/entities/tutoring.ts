@@ -58,6 +58,14 @@ export const tutoringRequestAnswerIndex = {
   responseTimes: { pk: 'TUTORRT#{tutorUserId}', sk: '{paddedMinutes}#{requestId}' },
 } as const;
 
+export const essaimeOpenRequests = itemType({
+  type: 'EssaimeOpenRequests',
+  pk: 'TREQCOUNT#{essaimeId}',
+  sk: 'OPEN',
+  personal: false,
+  description: "How many of an essaimé's requests are open, kept by the open and close transactions (read by cohort progress instead of counting)",
+});
+
 export const tutoringMessage = itemType({
   type: 'TutoringMessage',
   pk: 'TREQ#{requestId}',
@@ -89,6 +97,7 @@ export const tutoringItemTypes: ItemType[] = [
   tutorAssignment,
   tutorAssignmentEvent,
   tutoringRequest,
+  essaimeOpenRequests,
   tutoringMessage,
   guideEntry,
   tutoringSettings,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuery } from '../../db/pagination';
 import { defineRoute } from '../../http/route';
 import { cohortIdSchema } from '../../training/schemas';

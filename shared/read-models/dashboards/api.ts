@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../../access/principal';
 import { defineRoute } from '../../http/route';
 import { idSchema } from '../../ids';
+import { pageQuery } from '../../db/pagination';
+import { rampUpSchema } from './ramp-up';
 import { essaimeDashboardSchema, programmeDashboardSchema } from './schemas';
 
 export const dashboardsApi = {
@@ -26,5 +28,16 @@ export const dashboardsApi = {
     params: z.object({ seasonId: idSchema('season') }).strict(),
     response: { status: 200, description: 'The programme dashboard', schema: programmeDashboardSchema },
     errors: ['NOT_FOUND'],
+  }),
+  rampUp: defineRoute({
+    operationId: 'getProgrammeRampUp',
+    method: 'GET',
+    path: '/programme/ramp-up',
+    summary: 'The ramp-up across seasons: essaimés per season against the 5–10 target, hypothesis mix, fidelity and label per structure',
+    tag: 'dashboards',
+    access: ['staff', 'tutor'],
+    query: pageQuery,
+    response: { status: 200, description: 'A page of seasons, newest first (at most 5 a page)', schema: rampUpSchema },
+    errors: ['NOT_ACOR_LEAD'],
   }),
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { territorySchema } from '../../essaimes/schemas';
 import { stageSchema } from '../../evaluation/schemas';
 import { hypothesisSchema } from '../../seasons/schemas';
@@ -6,11 +6,24 @@ import { comparedIndicators, comparisonStatuses } from './rules';
 
 /** What the dashboards answer: figures of accepted reports stage by stage, next to the A.CO.R. reference. */
 
-export const referenceSchema = z.object({
-  returnToJobRate: z.number(),
-  durableShare: z.number(),
-  monthsToFirstContract: z.number(),
-  teamGoalRate: z.number(),
+/** One figure of the study's reference, with where it comes from (shared/evaluation/reference.ts). */
+export const referenceFigureSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number(),
+  high: z.number().nullable(),
+  unit: z.string(),
+  period: z.string(),
+  source: z.string(),
+  display: z.string().describe('The value as people read it, in French'),
+});
+export const referenceSchema = z.array(referenceFigureSchema);
+
+export const perCreRatiosSchema = z.object({
+  peoplePerCre: z.number().nullable(),
+  contactsPerCrePerMonth: z.number().nullable(),
+  costPerPersonPerYear: z.number().nullable(),
+  twelveMonthReturnRate: z.number().nullable(),
 });
 
 export const ratesSchema = z.object({
@@ -25,8 +38,12 @@ export const comparisonSchema = z.object({
   label: z.string(),
   value: z.number().nullable(),
   reference: z.number(),
+  referenceHigh: z.number().nullable(),
   gap: z.number().nullable(),
   status: z.enum(comparisonStatuses),
+  referencePeriod: z.string(),
+  source: z.string(),
+  note: z.string().nullable(),
 });
 export type ComparisonView = z.infer<typeof comparisonSchema>;
 
@@ -35,6 +52,7 @@ export const figuresViewSchema = z.object({
   acceptedReports: z.number().int(),
   totals: z.record(z.string(), z.number()),
   rates: ratesSchema,
+  ratios: perCreRatiosSchema,
   comparison: z.array(comparisonSchema),
 });
 export type FiguresView = z.infer<typeof figuresViewSchema>;

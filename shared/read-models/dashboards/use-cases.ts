@@ -8,7 +8,8 @@ import { listStagesOfSeason } from '../../evaluation/repository';
 import type { Stage } from '../../evaluation/schemas';
 import type { Deps } from '../../runtime';
 import { getSeason } from '../../seasons/repository';
-import { acorReference, compareWithReference, ratesOf } from './rules';
+import { referenceFigures, formatReferenceValue } from '../../evaluation/reference';
+import { compareWithReference, perCreRatiosOf, ratesOf } from './rules';
 import type { Breakdown, EssaimeDashboard, FiguresView, ProgrammeDashboard } from './schemas';
 
 /**
@@ -17,9 +18,13 @@ import type { Breakdown, EssaimeDashboard, FiguresView, ProgrammeDashboard } fro
  */
 export function viewOf(figures: Figures): FiguresView {
   const rates = ratesOf(figures);
+  const ratios = perCreRatiosOf(figures);
   const totals = Object.fromEntries(Object.entries(figures.totals).filter(([, v]) => v !== 0));
-  return { acceptedReports: figures.acceptedReports, totals, rates, comparison: compareWithReference(rates) };
+  return { acceptedReports: figures.acceptedReports, totals, rates, ratios, comparison: compareWithReference(rates, ratios) };
 }
+
+/** Every figure of the study's reference with its source, as the dashboards and reports show it. */
+export const referenceView = () => referenceFigures.map((f) => ({ key: f.key, label: f.label, value: f.value, high: 'high' in f ? f.high : null, unit: f.unit, period: f.period, source: f.source, display: formatReferenceValue(f) }));
 
 const stageHead = (s: Stage) => ({ stageId: s.stageId, kind: s.kind, order: s.order, name: s.name, opensOn: s.opensOn, dueOn: s.dueOn });
 
@@ -45,7 +50,7 @@ export async function essaimeDashboard(deps: Deps, principal: Principal, essaime
     structureName: essaime.structureName,
     territory: essaime.territory,
     hypothesis: essaime.hypothesis,
-    reference: { ...acorReference },
+    reference: referenceView(),
     stages: stages.map((stage) => {
       const figures = byStage.get(stage.stageId);
       return { ...stageHead(stage), accepted: Boolean(figures && figures.acceptedReports > 0), figures: viewOf(figures ?? emptyFigures()) };
@@ -61,13 +66,13 @@ function rateDistribution(figures: Figures) {
 
 /** The programme, stage by stage: totals and rates, spread by hypothesis, région and setting, next to the reference. */
 export async function programmeDashboard(deps: Deps, seasonId: string): Promise<ProgrammeDashboard> {
-  const season = await getSeason(deps.db, seasonId);
+  // One round trip: the season, its stages and its aggregates are read at once.
+  const [season, stages, aggregates] = await Promise.all([getSeason(deps.db, seasonId), listStagesOfSeason(deps.db, seasonId), readProgrammeAggregates(deps.db, seasonId)]);
   if (!season) throw notFound('Season');
-  const [stages, aggregates] = await Promise.all([listStagesOfSeason(deps.db, seasonId), readProgrammeAggregates(deps.db, seasonId)]);
   return {
     seasonId,
     seasonName: season.name,
-    reference: { ...acorReference },
+    reference: referenceView(),
     stages: stages.map((stage) => {
       const ofStage = aggregates.filter((a) => a.stageId === stage.stageId);
       const programme = ofStage.find((a) => a.dimension === 'programme')?.figures ?? emptyFigures();

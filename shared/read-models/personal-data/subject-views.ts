@@ -63,6 +63,14 @@ function meetingForSubject(data: Data, ctx: SubjectContext): Data | null {
   return { meetingId: data.meetingId, seasonId: data.seasonId, body: data.body, date: data.date, title: data.title, membersPresent: theirs };
 }
 
+/** An action plan naming the person as one of its two referents: that they are, not the plan's contents. */
+function actionPlanForSubject(data: Data, ctx: SubjectContext): Data | null {
+  const referents = data.referents && typeof data.referents === 'object' ? (data.referents as Record<string, Data>) : {};
+  const theirs = Object.fromEntries(Object.entries(referents).filter(([, r]) => r.userId === ctx.person.id || itemHolds(r, ctx.needles)));
+  if (!Object.keys(theirs).length) return null;
+  return { essaimeId: data.essaimeId, year: data.year, structureName: data.structureName, referents: theirs };
+}
+
 /** A guide entry keeps names it must not publish: show which of the person's, not the editors' working notes. */
 function guideEntryForSubject(data: Data, ctx: SubjectContext): Data | null {
   const terms = Array.isArray(data.sensitiveTerms) ? (data.sensitiveTerms as unknown[]).filter((t) => itemHolds({ t }, ctx.needles)) : [];
@@ -75,12 +83,15 @@ export const subjectViews: Record<string, SubjectClassification> = {
   Review: staffOnly,
   StaffNote: staffOnly,
   ApplicationUnique: { kind: 'excluded', why: 'internal' },
+  DossierCounter: notAboutAPerson,
+  DossierNumber: { kind: 'excluded', why: 'internal' },
   AuditEntry: { kind: 'view', view: auditEntryForSubject },
   Call: notAboutAPerson,
   CallCounter: notAboutAPerson,
   CriteriaVersion: notAboutAPerson,
   Essaime: asStored,
   EssaimeUnique: { kind: 'excluded', why: 'internal' },
+  EssaimeOpenRequests: notAboutAPerson,
   Participant: asStored,
   ActiveParticipantEmail: { kind: 'excluded', why: 'internal' },
   EvaluationStage: notAboutAPerson,
@@ -90,10 +101,22 @@ export const subjectViews: Record<string, SubjectClassification> = {
   QuestionnaireCount: notAboutAPerson,
   EvaluationAggregate: notAboutAPerson,
   FidelityAssessment: asStored,
+  FidelityAssessmentAtDate: asStored,
   LabelDecision: asStored,
+  AcorLead: asStored,
+  // A role and notes without names or contact details: about a structure, never a person.
+  StageInterview: notAboutAPerson,
   SteeringMeeting: { kind: 'view', view: meetingForSubject },
+  SeasonGovernance: notAboutAPerson,
+  ActionPlan: { kind: 'view', view: actionPlanForSubject },
   UserProfile: asStored,
   Membership: asStored,
+  // Accounts' own keeping (shared/accounts): a hashed e-mail key, a structure's delegate slot, and locally the
+  // stand-in for Cognito (a password hash, a hashed invitation link): the person's data is in their profile.
+  AccountEmail: { kind: 'excluded', why: 'internal' },
+  DelegateSlot: { kind: 'excluded', why: 'internal' },
+  LocalCredential: { kind: 'excluded', why: 'internal' },
+  LocalInvitation: { kind: 'excluded', why: 'internal' },
   OutboxMessage: asStored,
   PersonRef: { kind: 'excluded', why: 'internal' },
   IdempotencyRecord: { kind: 'excluded', why: 'internal' },
@@ -115,6 +138,10 @@ export const subjectViews: Record<string, SubjectClassification> = {
   TutoringMessage: asStored,
   GuideEntry: { kind: 'view', view: guideEntryForSubject },
   TutoringSettings: notAboutAPerson,
+  Attachment: asStored,
+  Thread: notAboutAPerson,
+  ThreadMessage: asStored,
+  ThreadReader: notAboutAPerson,
 };
 
 /** The item as the person sees it, or null when it is not theirs to see (or of no known type). */

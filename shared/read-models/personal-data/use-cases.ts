@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { assertSelfOrStaff } from '../../access/policy';
 import type { Principal } from '../../access/principal';
 import { applicationPartition, listAllApplicationsOfApplicant } from '../../applications/repository';
+import { eraseDocumentsOf, uploaderAttachmentsPartition } from '../../attachments/erasure';
 import type { Db } from '../../db/client';
 import { auditEntryEntity } from '../../db/entities/audit';
 import { listPersonRefs, type PersonRef } from '../../db/person-refs';
@@ -17,6 +18,7 @@ import { eraseEmailClaimWrites } from '../../essaimes/participants';
 import type { Deps } from '../../runtime';
 import { trainingFilePartition } from '../../training/repository';
 import { tutoringRequestEntity } from '../../tutoring/entities';
+import { threadEntity } from '../../threads/entities';
 import { requestsOfTutorPartition, tutorEntryKey } from '../../tutoring/repository';
 import { anonymousEmail, itemHolds, needlesOf, scrubItem } from './rules';
 import { subjectView } from './subject-views';
@@ -176,6 +178,13 @@ async function tutoringThreadsOf(db: Db, userId: string, referentOf: string[]): 
     .map((r) => ({ kind: 'partition' as const, pk: String(r.pk) }));
 }
 
+/** The structure–Ansa threads a user may have written in: their applications' and their structures' (messages hold their name). */
+async function ansaThreadsOf(db: Db, applicationIds: string[], structureIds: string[]): Promise<Source[]> {
+  const ofStructures = await Promise.all(structureIds.map((structureId) => readPartitionForPersonalData(db, threadEntity.partition('gsi2', { structureId }), 'gsi2')));
+  const threadIds = [...applicationIds, ...ofStructures.flat().map((t) => String(t.threadId))];
+  return [...new Set(threadIds)].map((threadId) => ({ kind: 'partition' as const, pk: threadEntity.partition('table', { threadId }) }));
+}
+
 async function userContext(deps: Deps, userId: string) {
   const { profile, memberships } = await loadUser(deps.db, userId);
   if (!profile) throw notFound('User');
@@ -184,11 +193,13 @@ async function userContext(deps: Deps, userId: string) {
   const applicationIds = [...new Set(applications.map((a) => a.applicationId))];
   const sources: Source[] = [
     ...(await tutoringThreadsOf(deps.db, userId, memberships.filter((m) => m.relation === 'referent').map((m) => m.structureId))),
+    ...(await ansaThreadsOf(deps.db, applicationIds, memberships.filter((m) => m.relation !== 'tutor').map((m) => m.structureId))),
     { kind: 'partition', pk: userKeys.profile(userId).pk },
     { kind: 'item', key: tutorEntryKey(userId) },
     { kind: 'partition', pk: auditKeys('user', userId).pk },
     { kind: 'index', index: 'gsi2', pk: auditEntryEntity.partition('gsi2', { actorId: userId }) },
     messagesTo(userId),
+    { kind: 'index', index: 'gsi2', pk: uploaderAttachmentsPartition(userId) },
     ...applicationIds.flatMap((id) => [
       { kind: 'partition' as const, pk: applicationPartition(id) },
       { kind: 'partition' as const, pk: auditKeys('application', id).pk },
@@ -203,7 +214,7 @@ async function userContext(deps: Deps, userId: string) {
 export async function exportUserData(deps: Deps, principal: Principal, userId: string): Promise<PersonalDataExport> {
   assertSelfOrStaff(principal, userId);
   const ctx = await userContext(deps, userId);
-  return buildExport(ctx.person, ctx.own, ctx.items, ctx.needles, deps.now(), (item) => [item.recipientUserId, item.actorId, item.userId, item.applicantUserId, item.referentUserId, item.authorUserId].includes(userId));
+  return buildExport(ctx.person, ctx.own, ctx.items, ctx.needles, deps.now(), (item) => [item.recipientUserId, item.actorId, item.userId, item.applicantUserId, item.referentUserId, item.authorUserId, item.uploadedBy].includes(userId));
 }
 
 /**
@@ -213,12 +224,15 @@ export async function exportUserData(deps: Deps, principal: Principal, userId: s
  */
 export async function eraseUser(deps: Deps, actor: Principal, userId: string, input: z.output<typeof erasureBody>): Promise<ErasureResult> {
   const ctx = await userContext(deps, userId);
-  if (ctx.own.erasedAt) return { person: ctx.person, alreadyErased: true, scrubbed: 0, notScrubbable: [] };
+  if (ctx.own.erasedAt) return { person: ctx.person, alreadyErased: true, scrubbed: 0, notScrubbable: [], documentsDeleted: 0 };
   const ownKey = `${ctx.own.pk}|${ctx.own.sk}`;
+  // their documents are deleted (objects and versions), not scrubbed
+  const documentsDeleted = await eraseDocumentsOf(deps, actor, userId);
+  for (const [key, item] of ctx.items) if (item.type === 'Attachment') ctx.items.delete(key);
   const { scrubbed, notScrubbable } = await scrubCopies(deps, actor, ctx.person, ctx.items, ownKey, ctx.needles);
   const { item: rest } = scrubItem(ctx.own, ctx.needles);
   await commit(deps.db, actor, [
     rewriteForPersonalDataWrite(deps.db, { ...rest, displayName: 'Utilisateur effacé', email: anonymousEmail(userId), erasedAt: deps.now().toISOString() }, false),
-  ], [{ action: 'privacy.erased', entityType: 'user', entityId: userId, changes: { requestedOn: input.requestedOn, channel: input.channel, copies: scrubbed } }], deps.now());
-  return { person: ctx.person, alreadyErased: false, scrubbed, notScrubbable };
+  ], [{ action: 'privacy.erased', entityType: 'user', entityId: userId, changes: { requestedOn: input.requestedOn, channel: input.channel, copies: scrubbed, documentsDeleted } }], deps.now());
+  return { person: ctx.person, alreadyErased: false, scrubbed, notScrubbable, documentsDeleted };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the personal-data routes answer (the contract; the read model in shared/read-models/personal-data fills it). */
 
@@ -22,5 +22,6 @@ export const erasureResultSchema = z.object({
   notScrubbable: z
     .array(storedKeySchema.extend({ attributes: z.array(z.string()) }))
     .describe('Items holding the data in a key attribute, which cannot be rewritten in place (expected: none)'),
+  documentsDeleted: z.number().int().optional().describe('Documents the person uploaded, deleted with every version of their file (users only)'),
 });
 export type ErasureResult = z.infer<typeof erasureResultSchema>;

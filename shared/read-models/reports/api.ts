@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../../access/principal';
 import { essaimeIdSchema, stageIdSchema } from '../../evaluation/schemas';
 import { defineRoute } from '../../http/route';

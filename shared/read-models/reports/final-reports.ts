@@ -1,17 +1,19 @@
 import type { Principal } from '../../access/principal';
+import { listReadyAttachmentsOfParent } from '../../attachments/repository';
+import { parentKeyOf } from '../../attachments/schemas';
 import { frenchDate, parisDay } from '../../calendar';
 import { renderPdf, type PdfSection } from '../../documents/pdf';
 import { listAllEssaimesOfSeason } from '../../essaimes/repository';
 import { getTemplate, listReportsOfEssaime, listReportsOfStage, listStagesOfSeason } from '../../evaluation/repository';
 import { completionOf } from '../../evaluation/rules';
 import { coreIndicators, isCoreIndicator } from '../../evaluation/templates';
-import { listEssaimeGovernance } from '../../governance/repository';
-import { fidelityLevelLabels, labelDecisionLabels } from '../../governance/schemas';
-import { principleLabels } from '../../programme/axes';
+import { listEssaimeGovernance } from '../../governance/fidelity-repository';
+import { labelDecisionLabels } from '../../governance/fidelity-schemas';
 import type { Deps } from '../../runtime';
 import { getSeason } from '../../seasons/repository';
 import type { FiguresView } from '../dashboards/schemas';
 import { essaimeDashboard, hypothesisLabels, programmeDashboard } from '../dashboards/use-cases';
+import { comparisonTable, fidelitySections, referenceSection } from './reference-sections';
 import { completionLabels, reportStatusLabels, slug } from './stage-csv';
 
 /** Final reports as PDF: a structure's and the programme's, from the dashboards, the reports and governance. French headings. */
@@ -21,19 +23,6 @@ const decimal = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixe
 const figure = (v: number | undefined) => (v === undefined ? '—' : String(v).replace('.', ','));
 
 const indicatorLabel = (key: string) => (isCoreIndicator(key) ? coreIndicators[key].label : key);
-
-function comparisonTable(view: FiguresView): PdfSection['table'] {
-  const statusLabel = { 'at-or-above': 'Atteint', below: 'En dessous', 'no-data': 'Pas de donnée' } as const;
-  return {
-    header: ['Indicateur', 'Valeur', 'Référence A.CO.R.', 'Situation'],
-    rows: view.comparison.map((c) => [
-      c.label,
-      c.indicator === 'monthsToFirstContract' ? decimal(c.value) : percent(c.value),
-      c.indicator === 'monthsToFirstContract' ? decimal(c.reference) : percent(c.reference),
-      statusLabel[c.status],
-    ]),
-  };
-}
 
 /** A structure's final report: indicators stage by stage, the reference, the final answers, fidelity and label. */
 export async function essaimeFinalReportPdf(deps: Deps, principal: Principal, essaimeId: string): Promise<{ filename: string; bytes: Uint8Array }> {
@@ -57,6 +46,9 @@ export async function essaimeFinalReportPdf(deps: Deps, principal: Principal, es
         ["Taux de retour à l'emploi", ...stages.map((s) => percent(s.figures.rates.returnToJobRate))],
         ["Part d'emploi durable", ...stages.map((s) => percent(s.figures.rates.durableShare))],
         ['Délai moyen avant le premier contrat (mois)', ...stages.map((s) => decimal(s.figures.rates.meanDelayMonths))],
+        ['Personnes par chargé de relation entreprises', ...stages.map((s) => decimal(s.figures.ratios.peoplePerCre))],
+        ['Contacts entreprises par CRE et par mois', ...stages.map((s) => decimal(s.figures.ratios.contactsPerCrePerMonth))],
+        ['Coût par personne et par an (€)', ...stages.map((s) => decimal(s.figures.ratios.costPerPersonPerYear, 0))],
       ],
     },
   });
@@ -64,6 +56,7 @@ export async function essaimeFinalReportPdf(deps: Deps, principal: Principal, es
   if (latest) {
     sections.push({ heading: `Comparaison avec la référence A.CO.R. (${latest.name})`, paragraphs: [], table: comparisonTable(latest.figures) });
   }
+  sections.push(referenceSection());
   const finalStage = [...stages].reverse().find((s) => s.kind === 'final') ?? stages.at(-1);
   const finalReport = finalStage ? reports.find((r) => r.stageId === finalStage.stageId) : undefined;
   if (finalStage && finalReport) {
@@ -75,19 +68,14 @@ export async function essaimeFinalReportPdf(deps: Deps, principal: Principal, es
   } else {
     sections.push({ heading: 'Réponses qualitatives', paragraphs: ["Le bilan final n'a pas encore été remis."] });
   }
-  const assessment = [...governance.assessments].sort((a, b) => a.assessedAt.localeCompare(b.assessedAt)).at(-1);
-  sections.push(
-    assessment
-      ? {
-          heading: 'Fidélité aux quatre principes (dernière évaluation du tuteur)',
-          paragraphs: [`Évaluation du ${frenchDate(assessment.assessedAt)}.`, ...(assessment.summary ? [assessment.summary] : [])],
-          table: {
-            header: ['Principe', 'Niveau', 'Éléments observés'],
-            rows: assessment.principles.map((p) => [principleLabels[p.principle], fidelityLevelLabels[p.level], p.evidence]),
-          },
-        }
-      : { heading: 'Fidélité aux quatre principes', paragraphs: ["La fidélité n'a pas encore été évaluée."] },
-  );
+  const annexes = await Promise.all(stages.map((s) => listReadyAttachmentsOfParent(deps.db, parentKeyOf({ kind: 'report', stageId: s.stageId, essaimeId }))));
+  sections.push({
+    heading: 'Annexes des rapports (pièces jointes)',
+    ...(annexes.some((a) => a.length > 0)
+      ? { table: { header: ['Étape', 'Pièce', 'Déposée le'], rows: stages.flatMap((s, i) => annexes[i]!.map((a) => [s.name, a.fileName, frenchDate(a.confirmedAt ?? a.createdAt)])) } }
+      : { paragraphs: ['Aucune pièce jointe aux rapports.'] }),
+  });
+  sections.push(...fidelitySections(governance.assessments));
   const label = governance.labelDecisions.at(-1);
   sections.push({
     heading: 'Décision de labellisation',
@@ -131,6 +119,7 @@ export async function programmeFinalReportPdf(deps: Deps, seasonId: string): Pro
     if (stage.byRegion.length) sections.push({ heading: 'Par région', table: breakdownTable(stage.byRegion) });
     if (stage.bySetting.length) sections.push({ heading: 'Par milieu', table: breakdownTable(stage.bySetting) });
   }
+  sections.push(referenceSection());
   const reportsByStage = new Map(await Promise.all(stages.map(async (s) => [s.stageId, await listReportsOfStage(deps.db, s.stageId)] as const)));
   const labels = new Map(await Promise.all(essaimes.map(async (e) => [e.essaimeId, (await listEssaimeGovernance(deps.db, e.essaimeId)).labelDecisions.at(-1)] as const)));
   sections.push({
@@ -147,7 +136,7 @@ export async function programmeFinalReportPdf(deps: Deps, seasonId: string): Pro
   });
   const bytes = await renderPdf({
     title: `Bilan du programme — ${dashboard.seasonName}`,
-    subtitle: `Essaimage de la méthode A.CO.R. : ${essaimes.length} structure(s). Référence A.CO.R. : 70 % de retour à l'emploi, dont 39 % en emploi durable ; 3,5 mois avant le premier contrat ; objectif d'équipe de 60 %.`,
+    subtitle: `Essaimage de la méthode A.CO.R. : ${essaimes.length} structure(s), objectif de 5 à 10 territoires. Chaque chiffre de référence est donné avec sa source.`,
     sections,
   });
   return { filename: `bilan-programme-${slug(dashboard.seasonName)}.pdf`, bytes };

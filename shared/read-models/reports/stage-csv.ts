@@ -83,7 +83,7 @@ export async function stageCsv(deps: Deps, stageId: string): Promise<{ filename:
       reportStatusLabels[r?.status ?? 'not-started'],
       r?.templateVersion ?? '',
       r?.submittedAt ? parisDay(new Date(r.submittedAt)) : '',
-      r ? (r.submittedLate ? 'oui' : 'non') : '',
+      r ? r.submittedLate : '',
       r?.period?.start ?? '',
       r?.period?.end ?? '',
       ...indicators.map((i) => r?.indicators[i.key] ?? ''),

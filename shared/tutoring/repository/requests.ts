@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client';
 import { staticPrefix } from '../../db/entity';
 import type { Page, PageQuery } from '../../db/pagination';
-import { getOne, putNew, putVersioned, queryAllOf, queryPageOf, type Range } from '../../db/store';
+import { getManyOf } from '../../db/batch';
+import { getOne, putNew, putVersioned, queryAllOf, queryPageOf, updateOne, type Range } from '../../db/store';
 import type { Write } from '../../db/transact';
 import { conflict } from '../../errors';
 import { essaimeEntity } from '../../essaimes/entities';
-import { awaitingAnswerPartition, responseTimesPartition, tutoringMessageEntity, tutoringRequestEntity } from '../entities';
+import { awaitingAnswerPartition, essaimeOpenRequestsEntity, responseTimesPartition, tutoringMessageEntity, tutoringRequestEntity } from '../entities';
 import type { TutoringMessage, TutoringRequest } from '../schemas';
 
 /**
@@ -116,9 +117,20 @@ export function listOpenRequestsOfEssaime(db: Db, structureId: string, essaimeId
   });
 }
 
-/** How many requests of one essaimé are open (for the cohort progress view). */
-export async function countOpenRequestsOfEssaime(db: Db, structureId: string, essaimeId: string): Promise<number> {
-  return (await listOpenRequestsOfEssaime(db, structureId, essaimeId)).length;
+/** Moves an essaimé's open-requests counter (+1 in the request's creation, -1 in its closing transaction). */
+export function openRequestsCountWrite(db: Db, essaimeId: string, delta: 1 | -1): Write {
+  return updateOne(db, essaimeOpenRequestsEntity, { essaimeId }, {
+    expression: 'SET #type = :type, essaimeId = :e ADD openCount :d',
+    names: { '#type': 'type' },
+    values: { ':type': essaimeOpenRequestsEntity.itemType.type, ':e': essaimeId, ':d': delta },
+  });
+}
+
+/** The open-requests counters of several essaimés in one BatchGetItem (0 for an essaimé that never had one). */
+export async function openRequestCounts(db: Db, essaimeIds: readonly string[]): Promise<Record<string, number>> {
+  const counters = essaimeIds.length ? await getManyOf(db, essaimeOpenRequestsEntity, essaimeIds.map((essaimeId) => ({ essaimeId }))) : [];
+  const byId = new Map(counters.map((c) => [c.essaimeId, c.openCount]));
+  return Object.fromEntries(essaimeIds.map((id) => [id, byId.get(id) ?? 0]));
 }
 
 /** The slowest first answer of a tutor: the top of their response-time index (gsi2, descending, one item). */

@@ -3,11 +3,11 @@ import { getOne, putItem, putNew } from '../../db/store';
 import type { Write } from '../../db/transact';
 import { conflict } from '../../errors';
 import { tutoringSettingsEntity } from '../entities';
-import { DEFAULT_RESPONSE_TARGET_WORKING_DAYS, type TutoringSettings } from '../schemas';
+import { DEFAULT_RESPONSE_TARGET, type TutoringSettings } from '../schemas';
 
 /** One settings item; version 0 means the defaults were never changed (no item yet). */
 export async function getTutoringSettings(db: Db): Promise<TutoringSettings> {
-  return (await getOne(db, tutoringSettingsEntity, {}, true)) ?? { responseTargetWorkingDays: DEFAULT_RESPONSE_TARGET_WORKING_DAYS, version: 0, updatedAt: null };
+  return (await getOne(db, tutoringSettingsEntity, {}, true)) ?? { responseTarget: DEFAULT_RESPONSE_TARGET, version: 0, updatedAt: null };
 }
 
 export function putTutoringSettingsWrite(db: Db, settings: TutoringSettings, expectedVersion: number): Write {

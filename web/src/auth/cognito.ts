@@ -25,12 +25,13 @@ async function challengeOf(verifier: string): Promise<string> {
 const origin = () => window.location.origin;
 const redirectUri = (c: CognitoAuthConfig) => c.redirectUri ?? `${origin()}/auth/callback`;
 
-export async function startCognitoSignIn(c: CognitoAuthConfig): Promise<void> {
+/** To the hosted UI: its sign-in page, or (`signUp`) its "create an account" page, which signs in after the e-mail is confirmed. */
+export async function startCognitoSignIn(c: CognitoAuthConfig, options: { signUp?: boolean } = {}): Promise<void> {
   const verifier = randomString(48);
   const state = randomString(16);
   sessionStorage.setItem(VERIFIER_KEY, verifier);
   sessionStorage.setItem(STATE_KEY, state);
-  const url = new URL('/oauth2/authorize', c.domain);
+  const url = new URL(options.signUp ? '/signup' : '/oauth2/authorize', c.domain);
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: c.clientId,

@@ -76,7 +76,7 @@ export function Table<T>(props: { caption: string; columns: Column<T>[]; rows: T
   if (!props.rows.length) return <p class="empty">{props.empty ?? 'Aucun élément.'}</p>;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="cards-on-phone">
         <caption class={props.captionHidden ? 'sr-only' : undefined}>{props.caption}</caption>
         <thead>
           <tr>
@@ -91,7 +91,7 @@ export function Table<T>(props: { caption: string; columns: Column<T>[]; rows: T
           {props.rows.map((row) => (
             <tr key={props.rowKey(row)}>
               {props.columns.map((c) => (
-                <td key={c.key} class={c.numeric ? 'num' : undefined}>
+                <td key={c.key} class={c.numeric ? 'num' : undefined} data-label={c.label}>
                   {c.render(row)}
                 </td>
               ))}

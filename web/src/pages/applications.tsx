@@ -25,8 +25,12 @@ import {
   regions,
   settingLabels,
 } from '../i18n/labels';
+import { ReviewerAssignment } from './application-review';
 import { Link, useSearchParams } from '../router';
 import { AuditList } from './history';
+import { Attachments } from '../components/attachments';
+import { DossierFiles } from '../components/dossier-files';
+import { ThreadPanel } from './threads';
 import { criterionRule } from './calls';
 
 /** The staff's ranked list of a call's applications, with filters kept in the address. */
@@ -72,6 +76,7 @@ export function CallApplicationsPage(props: { callId: string }) {
                     columns={[
                       { key: 'rank', label: 'Rang', numeric: true, render: (a) => (list.pageNumber - 1) * 20 + page.items.indexOf(a) + 1 },
                       { key: 'name', label: 'Structure', render: (a) => <Link href={`/candidatures/${a.applicationId}`}>{a.structureName}</Link> },
+                      { key: 'dossier', label: 'Dossier', render: (a) => a.dossierNumber ?? '—' },
                       { key: 'territory', label: 'Territoire', render: (a) => (a.territory ? `${a.territory.name} (${a.territory.departementCode})` : '—') },
                       { key: 'region', label: 'Région', render: (a) => a.territory?.region ?? '—' },
                       { key: 'setting', label: 'Milieu', render: (a) => label(settingLabels, a.territory?.setting) },
@@ -126,9 +131,9 @@ export function EligibilityList(props: { results: CriterionResult[]; actions?: (
               <p>
                 <Badge tone={r.status === 'met' ? 'success' : r.status === 'unmet' ? 'danger' : 'warning'}>{criterionStatusLabels[r.status]}</Badge> {r.reason}
               </p>
-              {r.requiresEvidence && (
+              {(r.requiresEvidence || r.alternative) && (
                 <p class="hint">
-                  Justificatif : {r.verification === 'verified' ? 'vérifié' : r.verification === 'not_verified' ? 'non vérifié' : 'vérification sur pièces à faire par l’équipe Ansa'}
+                  {r.alternative ? 'Justificatif équivalent' : 'Justificatif'} : {r.verification === 'verified' ? 'vérifié' : r.verification === 'not_verified' ? 'non vérifié' : 'vérification sur pièces à faire par l’équipe Ansa'}
                 </p>
               )}
               {props.actions?.(r)}
@@ -237,13 +242,34 @@ export function StaffApplicationPage(props: { applicationId: string }) {
             <p>
               <Badge tone={eligibilityTone[a.eligibility.status]}>{eligibilityLabels[a.eligibility.status]}</Badge> — critères de la version {a.criteriaVersion}
             </p>
-            <EligibilityList results={a.eligibility.results} criteria={call.data?.criteria} actions={(r) => (r.requiresEvidence && !a.recusedByYou ? <VerifyCriterion app={a} result={r} onDone={app.reload} /> : null)} />
+            <EligibilityList
+              results={a.eligibility.results}
+              criteria={call.data?.criteria}
+              actions={(r) =>
+                r.requiresEvidence || r.alternative ? (
+                  <>
+                    <Attachments parent={{ kind: 'application', applicationId: a.applicationId, criterionId: r.criterionId }} name={`evidence-${r.criterionId}`} label={`Pièces justificatives (${r.criterionId})`} />
+                    {!a.recusedByYou && <VerifyCriterion app={a} result={r} onDone={app.reload} />}
+                  </>
+                ) : null
+              }
+            />
+          </Section>
+          <Section title="Pièces du dossier">
+            <Attachments parent={{ kind: 'application', applicationId: a.applicationId, pieces: 'dossier' }} name="dossier" label="Pièces jointes au dossier par la structure" />
           </Section>
           <ApplicationDetails app={a} />
           {call.data && <Reviews app={a} call={call.data} onDone={app.reload} />}
+          <ReviewerAssignment app={a} onDone={app.reload} />
           <Notes app={a} onDone={app.reload} />
           <Correction app={a} onDone={app.reload} />
           <Decision app={a} onDone={app.reload} />
+          {(a.dossierNumber || a.decision) && (
+            <Section title="Dossier et courriers">
+              <DossierFiles app={a} staff />
+            </Section>
+          )}
+          <ThreadPanel threadId={a.applicationId} title="Échanges avec la structure" />
           <Section title="Historique">
             <AuditList entityType="application" entityId={a.applicationId} limit={8} refresh={a.version} />
           </Section>
@@ -268,10 +294,10 @@ function VerifyCriterion(props: { app: StaffApplication; result: CriterionResult
       <TextField name="comment" label={`Commentaire de vérification (${props.result.criterionId})`} value={form.values.comment} onInput={(v) => form.set('comment', v)} errors={form.errors} />
       <div class="actions">
         <button type="button" class="button small" disabled={form.submitting} onClick={() => void send('verified')}>
-          Vérifié sur pièces
+          {props.result.alternative ? 'Équivalent accepté' : 'Vérifié sur pièces'}
         </button>
         <button type="button" class="button small secondary" disabled={form.submitting} onClick={() => void send('not_verified')}>
-          Non vérifié
+          {props.result.alternative ? 'Équivalent refusé' : 'Non vérifié'}
         </button>
       </div>
     </div>

@@ -25,6 +25,11 @@ import {
   settingLabels,
 } from '../i18n/labels';
 import { navigate } from '../router';
+import { SavedEligibility, WithdrawApplication } from './application-review';
+import { ConfirmDialog } from '../components/confirm';
+import { Attachments } from '../components/attachments';
+import { DossierFiles } from '../components/dossier-files';
+import { ThreadPanel } from './threads';
 import { ApplicationDetails, EligibilityList } from './applications';
 
 /** Starting an application: the structure's name and the hypothesis; the rest is filled in the draft. */
@@ -99,6 +104,11 @@ export function ReferentApplicationPage(props: { applicationId: string }) {
               </p>
             </Section>
           )}
+          {a.dossierNumber && (
+            <Section title={a.decision ? 'Dossier et courriers' : 'Dossier déposé'}>
+              <DossierFiles app={a} />
+            </Section>
+          )}
           {a.status === 'draft' ? (
             <Loaded resource={call} inline label="les critères de l’appel">
               {(c) => (c ? <ApplicationEditor app={a} call={c} onSaved={app.set} /> : null)}
@@ -111,9 +121,12 @@ export function ReferentApplicationPage(props: { applicationId: string }) {
                 </p>
                 <EligibilityList results={a.eligibility.results} criteria={call.data?.criteria} />
               </Section>
+              <SavedEligibility applicationId={a.applicationId} version={a.version} />
               <ApplicationDetails app={a} />
             </>
           )}
+          <WithdrawApplication app={a} onDone={app.set} />
+          <ThreadPanel threadId={a.applicationId} />
         </Page>
       )}
     </Loaded>
@@ -176,6 +189,11 @@ function fromApplication(a: Application): Values {
       case 'document':
         v[`answers.${id}`] = answer.documentRef;
         break;
+      case 'alternative':
+        v[`answers.${id}.alternative`] = true;
+        v[`answers.${id}.alternativeDescription`] = answer.description;
+        v[`answers.${id}.alternativeDocument`] = answer.documentRef ?? '';
+        break;
       case 'signed_attestation':
         v[`answers.${id}`] = answer.signed;
         v[`answers.${id}.signerName`] = answer.signerName ?? '';
@@ -206,6 +224,10 @@ function answerOf(c: Criterion, v: Values): Answer | null {
     case 'document':
       return str(v, key) ? { kind: 'document', documentRef: str(v, key) } : null;
     case 'signed_attestation': {
+      // The study gives the signature as an example: an equivalent, verified by staff, may replace it.
+      if (c.alternativeEvidence && v[`${key}.alternative`] === true) {
+        return { kind: 'alternative', description: str(v, `${key}.alternativeDescription`), documentRef: opt(v, `${key}.alternativeDocument`) };
+      }
       const signed = v[key] === true;
       const signerName = opt(v, `${key}.signerName`);
       const signedOn = opt(v, `${key}.signedOn`);
@@ -276,6 +298,7 @@ function ApplicationEditor(props: { app: Application; call: CallView; onSaved: (
   const set = (k: string, value: string | boolean) => form.set(k, value);
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(a.version);
+  const [confirming, setConfirming] = useState(false);
   const hypothesis = (str(v, 'hypothesis') || null) as Hypothesis | null;
   const applicable = criteria.filter((c) => c.hypothesis === hypothesis);
   const live = useLiveEligibility(props.call.callId, hypothesis, applicable, v, a.eligibility);
@@ -396,20 +419,45 @@ function ApplicationEditor(props: { app: Application; call: CallView; onSaved: (
             )}
           </div>
           {applicable.map((c) => (
-            <CriterionInput key={c.criterionId} criterion={c} values={v} set={set} errors={E} result={live.result?.results.find((r) => r.criterionId === c.criterionId)} />
+            <CriterionInput key={c.criterionId} applicationId={a.applicationId} criterion={c} values={v} set={set} errors={E} result={live.result?.results.find((r) => r.criterionId === c.criterionId)} />
           ))}
+        </Section>
+        <Section title="6. Les pièces du dossier">
+          <Attachments
+            parent={{ kind: 'application', applicationId: a.applicationId, pieces: 'dossier' }}
+            name="dossier"
+            label="Autres pièces (statuts, présentation de la structure, lettres de soutien…)"
+            hint="Les pièces propres à un critère se déposent sous ce critère, à la section 5."
+            editable
+          />
         </Section>
         <div class="card sticky-actions">
           <div class="actions">
             <SubmitButton busy={form.submitting} class="button secondary">
               Enregistrer le brouillon
             </SubmitButton>
-            <button type="button" class="button" disabled={form.submitting} onClick={() => void onSubmitApplication()}>
+            <button type="button" class="button" disabled={form.submitting} onClick={() => setConfirming(true)}>
               Déposer la candidature
             </button>
           </div>
         </div>
       </Form>
+      <ConfirmDialog
+        open={confirming}
+        title={`Déposer la candidature de ${str(v, 'structure.name') || a.structure.name} ?`}
+        confirmLabel="Déposer"
+        busy={form.submitting}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void onSubmitApplication();
+        }}
+      >
+        <p>
+          Une fois déposée, la candidature ne peut plus être modifiée, sauf si l’équipe Ansa vous la renvoie pour correction. Éligibilité calculée : {eligibilityLabels[(live.result ?? a.eligibility).status]}
+          {(live.result ?? a.eligibility).reasons.length > 0 ? ` (${(live.result ?? a.eligibility).reasons.length} critère${(live.result ?? a.eligibility).reasons.length > 1 ? 's' : ''} à revoir)` : ''}. L’appel ferme le {formatDateTime(props.call.closesAt)}.
+        </p>
+      </ConfirmDialog>
     </>
   );
 }
@@ -492,7 +540,7 @@ function useLiveEligibility(callId: string, hypothesis: Hypothesis | null, crite
   return { result };
 }
 
-function CriterionInput(props: { criterion: Criterion; values: Values; set: (k: string, v: string | boolean) => void; errors: Record<string, string[]>; result?: EligibilityResult['results'][number] }) {
+function CriterionInput(props: { applicationId: string; criterion: Criterion; values: Values; set: (k: string, v: string | boolean) => void; errors: Record<string, string[]>; result?: EligibilityResult['results'][number] }) {
   const c = props.criterion;
   const key = `answers.${c.criterionId}`;
   const v = props.values;
@@ -511,7 +559,18 @@ function CriterionInput(props: { criterion: Criterion; values: Values; set: (k: 
       input = <RadioGroup name={key} label={label} value={str(v, key)} onChange={(x) => props.set(key, x)} errors={props.errors} hint={c.description || undefined} options={c.options} />;
       break;
     case 'document':
-      input = <TextField name={key} label={label} value={str(v, key)} onInput={(x) => props.set(key, x)} errors={props.errors} hint={`${c.documentLabel} : nom ou lien du document`} wide />;
+      input = (
+        <>
+          <TextField name={key} label={label} value={str(v, key)} onInput={(x) => props.set(key, x)} errors={props.errors} hint={`${c.documentLabel} : joignez le fichier ci-dessous (son nom s’inscrit ici), ou donnez le nom ou le lien du document`} wide />
+          <Attachments
+            parent={{ kind: 'application', applicationId: props.applicationId, criterionId: c.criterionId }}
+            name={`document-${c.criterionId}`}
+            label={`Fichier : ${c.documentLabel}`}
+            editable
+            onChange={(docs) => props.set(key, docs.map((d) => d.fileName).join(' ; '))}
+          />
+        </>
+      );
       break;
     case 'signed_attestation':
       input = (
@@ -522,6 +581,24 @@ function CriterionInput(props: { criterion: Criterion; values: Values; set: (k: 
             <TextField name={`${key}.signerName`} label="Nom du ou de la signataire" value={str(v, `${key}.signerName`)} onInput={(x) => props.set(`${key}.signerName`, x)} errors={props.errors} />
             <TextField name={`${key}.signedOn`} type="date" label="Date de signature" value={str(v, `${key}.signedOn`)} onInput={(x) => props.set(`${key}.signedOn`, x)} errors={props.errors} />
           </div>
+          {c.alternativeEvidence && (
+            <>
+              <Checkbox
+                name={`${key}.alternative`}
+                label="Je fournis un justificatif équivalent à la signature"
+                hint={`Accepté une fois vérifié par l’équipe Ansa : ${c.alternativeEvidence}.`}
+                checked={v[`${key}.alternative`] === true}
+                onChange={(x) => props.set(`${key}.alternative`, x)}
+                errors={props.errors}
+              />
+              {v[`${key}.alternative`] === true && (
+                <div class="grid">
+                  <TextField name={`${key}.alternativeDescription`} label="Justificatif fourni" value={str(v, `${key}.alternativeDescription`)} onInput={(x) => props.set(`${key}.alternativeDescription`, x)} errors={props.errors} wide />
+                  <TextField name={`${key}.alternativeDocument`} label="Nom ou lien du document (facultatif)" value={str(v, `${key}.alternativeDocument`)} onInput={(x) => props.set(`${key}.alternativeDocument`, x)} errors={props.errors} wide />
+                </div>
+              )}
+            </>
+          )}
         </fieldset>
       );
       break;
@@ -535,7 +612,15 @@ function CriterionInput(props: { criterion: Criterion; values: Values; set: (k: 
           <Badge tone={r.status === 'met' ? 'success' : r.status === 'unmet' ? 'danger' : 'warning'}>{criterionStatusLabels[r.status]}</Badge> {r.reason}
         </p>
       )}
-      {c.requiresEvidence && <p class="hint">Ce critère sera vérifié sur pièces par l’équipe Ansa.</p>}
+      {c.requiresEvidence && c.kind !== 'document' && (
+        <Attachments
+          parent={{ kind: 'application', applicationId: props.applicationId, criterionId: c.criterionId }}
+          name={`evidence-${c.criterionId}`}
+          label={`Pièces justificatives du critère ${c.criterionId}`}
+          hint="Ce critère sera vérifié sur pièces par l’équipe Ansa : joignez ici les justificatifs."
+          editable
+        />
+      )}
     </div>
   );
 }

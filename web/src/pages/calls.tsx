@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { get, patch, post, put, type Page as ApiPage } from '../api/client';
 import type { ApplicantView } from '../../../shared/applications/views';
-import type { CallSummary, CallView, CriteriaVersionsView, Criterion, PublicationReport } from '../../../shared/calls/schemas';
+import type { CallSummary, CallView, CriteriaVersionsView, Criterion } from '../../../shared/calls/schemas';
+import { CallActions } from './call-actions';
 import type { Hypothesis, Season } from '../../../shared/seasons/schemas';
 import { Checkbox, CheckboxGroup, ErrorSummary, Form, Select, SubmitButton, TextArea, TextField, toNumber } from '../components/form';
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
-import { DownloadButton, Notice, Pager, Table } from '../components/widgets';
+import { Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/format';
-import { messageOf } from '../i18n/errors';
 import { applicationStatusLabels, applicationStatusTone, callStatusLabels, callStatusTone, criterionKindLabels, hypothesisLabels, hypothesisShort } from '../i18n/labels';
 import { Link, navigate } from '../router';
 
@@ -185,7 +185,7 @@ export function criterionRule(c: Criterion): string {
     case 'yes_no':
       return `Réponse attendue : ${c.expected ? 'oui' : 'non'}`;
     case 'signed_attestation':
-      return `Signée par : ${c.signerRole}`;
+      return `Signée par : ${c.signerRole}${c.alternativeEvidence ? ` — ou équivalent vérifié par l’équipe Ansa : ${c.alternativeEvidence}` : ''}`;
     case 'document':
       return `Document : ${c.documentLabel}`;
     case 'choice':
@@ -215,6 +215,12 @@ export function CallPage(props: { callId: string }) {
   const me = useMe();
   const [criteriaNotice, setCriteriaNotice] = useState<string | null>(null);
   const call = useApi((signal) => get<CallView>(`/calls/${encodeURIComponent(props.callId)}`, undefined, signal), [props.callId]);
+  // An applicant who already has an application to this call is taken to it, not offered to apply again.
+  const mine = useApi(
+    (signal) => (me.role === 'referent' ? get<ApiPage<ApplicantView>>('/me/applications', { limit: 100 }, signal) : Promise.resolve({ items: [], nextCursor: null })),
+    [me.role],
+  );
+  const existing = mine.data?.items.find((a) => a.callId === props.callId && a.status !== 'withdrawn');
   return (
     <Loaded resource={call}>
       {(c) => (
@@ -236,7 +242,11 @@ export function CallPage(props: { callId: string }) {
                   Historique
                 </Link>
               </>
-            ) : me.role === 'referent' && c.acceptingApplications ? (
+            ) : me.role === 'referent' && existing ? (
+              <Link class="button" href={`/candidatures/${existing.applicationId}`}>
+                {existing.status === 'draft' ? 'Reprendre mon brouillon de candidature' : 'Voir ma candidature'}
+              </Link>
+            ) : me.role === 'referent' && c.acceptingApplications && mine.data ? (
               <Link class="button" href={`/candidater/${c.callId}`}>
                 Candidater
               </Link>
@@ -305,61 +315,6 @@ export function CallPage(props: { callId: string }) {
         </Page>
       )}
     </Loaded>
-  );
-}
-
-function CallActions(props: { call: CallView; onChange: (c: CallView) => void }) {
-  const c = props.call;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const run = async (path: string, done: string) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const result = await post<CallView | PublicationReport>(`/calls/${c.callId}/${path}`);
-      if ('callId' in result) props.onChange(result);
-      else {
-        props.onChange(await get<CallView>(`/calls/${c.callId}`));
-        setNotice(`${done} ${formatNumber(result.published.selected)} sélection(s), ${formatNumber(result.published.waitlisted)} en liste d’attente, ${formatNumber(result.published.rejected)} refus ; ${formatNumber(result.essaimeIds.length)} structure(s) essaimée(s) créée(s).`);
-        return;
-      }
-      setNotice(done);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div class="card">
-      <Notice message={notice} />
-      {error && (
-        <div class="alert alert-error" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
-      <div class="actions">
-        {c.status === 'draft' && (
-          <button type="button" class="button" disabled={busy} onClick={() => void run('open', 'Appel ouvert : les critères sont figés.')}>
-            Ouvrir l’appel
-          </button>
-        )}
-        {c.status === 'open' && (
-          <button type="button" class="button secondary" disabled={busy} onClick={() => void run('close', 'Appel clos.')}>
-            Clore l’appel
-          </button>
-        )}
-        {c.status !== 'draft' && (
-          <button type="button" class="button secondary" disabled={busy} onClick={() => void run('publish-decisions', 'Décisions publiées :')}>
-            Publier les décisions
-          </button>
-        )}
-        <DownloadButton path={`/calls/${c.callId}/applications/export`} label="Exporter les candidatures" format="CSV" />
-        {busy && <span role="status">Traitement en cours…</span>}
-      </div>
-    </div>
   );
 }
 

@@ -3,12 +3,14 @@ import { get, type Page as ApiPage } from '../api/client';
 import type { Essaime, EssaimeView as EssaimeWithParticipants } from '../../../shared/essaimes/schemas';
 import type { Season } from '../api/types';
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
-import { Table } from '../components/widgets';
 import { useApi, useMe } from '../hooks';
 import { formatDate, formatNumber } from '../i18n/format';
 import { axisLabels, hypothesisLabels, label, settingLabels } from '../i18n/labels';
 import { Link } from '../router';
 import { EssaimesTable } from './seasons';
+import { ParticipantsSection } from './participants';
+import { EssaimeTutoringSection } from './essaime-tutoring';
+import { ThreadPanel } from './threads';
 
 /** Extra sections other areas add to the essaimé page (sessions, requests, reports…). */
 export const essaimeSections: ((e: EssaimeWithParticipants) => ComponentChildren)[] = [];
@@ -34,6 +36,9 @@ export function EssaimePage(props: { essaimeId: string }) {
               <Link class="button secondary" href={`/structure-essaimee/${e.essaimeId}/fidelite`}>
                 Fidélité à la méthode
               </Link>
+              <Link class="button secondary" href={`/structure-essaimee/${e.essaimeId}/plan-action`}>
+                Plan d’action annuel
+              </Link>
               {me.role === 'staff' && (
                 <Link class="button secondary" href={`/historique/essaime/${e.essaimeId}`}>
                   Historique
@@ -52,7 +57,7 @@ export function EssaimePage(props: { essaimeId: string }) {
                   ['Milieu', label(settingLabels, e.territory.setting)],
                   ['Population', `${formatNumber(e.territory.population)} habitants`],
                   ['Essaimée depuis le', formatDate(e.createdAt)],
-                  ['Tuteur A.CO.R.', e.tutorUserId ? <Badge tone="success">Assigné</Badge> : <Badge tone="warning">À assigner</Badge>],
+                  ['Tuteur A.CO.R.', e.tutorUserId ? (e.tutorName ?? 'Tuteur assigné') : <Badge tone="warning">À assigner</Badge>],
                 ]}
               />
             </Section>
@@ -73,22 +78,9 @@ export function EssaimePage(props: { essaimeId: string }) {
               )}
             </Section>
           </div>
-          <Section title={`Participants à la formation (${formatNumber(e.activeParticipantCount)} sur 3)`}>
-            <Table
-              caption="Participants"
-              captionHidden
-              rows={e.participants}
-              rowKey={(p) => p.participantId}
-              empty="Aucun participant."
-              columns={[
-                { key: 'name', label: 'Nom', render: (p) => p.name },
-                { key: 'role', label: 'Fonction', render: (p) => p.role },
-                ...(me.role !== 'tutor' ? [{ key: 'email', label: 'Courriel', render: (p: EssaimeWithParticipants['participants'][number]) => p.email ?? '—' }] : []),
-                { key: 'since', label: 'Depuis le', render: (p) => formatDate(p.since) },
-                { key: 'active', label: 'Statut', render: (p) => (p.active ? <Badge tone="success">Actif</Badge> : <Badge>Remplacé le {formatDate(p.until)}</Badge>) },
-              ]}
-            />
-          </Section>
+          <ParticipantsSection essaime={e} onChanged={essaime.reload} />
+          <EssaimeTutoringSection essaime={e} onChanged={essaime.reload} />
+          {me.role !== 'tutor' && <ThreadPanel threadId={e.applicationId ?? e.essaimeId} title={me.role === 'staff' ? 'Échanges avec la structure' : undefined} />}
           {essaimeSections.map((render, i) => (
             <div key={i}>{render(e)}</div>
           ))}

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { CompletionStatus as Completion, ReportStatus, Stage, Template } from '../../../shared/evaluation/schemas';
 import type { EssaimeReportsView as EssaimeReports, ReportView as Report, StageCompletion as CompletionView, StageView } from '../../../shared/evaluation/views';
-import type { EssaimeFidelityView as Governance, FidelityLevel } from '../../../shared/governance/schemas';
 import type { Breakdown, ComparisonView as Comparison, EssaimeDashboard, FiguresView, ProgrammeDashboard } from '../../../shared/read-models/dashboards/schemas';
 import { ApiError, get, post, put, type Page as ApiPage } from '../api/client';
-import type { Essaime, Principle, Season } from '../api/types';
+import type { Essaime, Season } from '../api/types';
 import { BarChart, ColumnChart } from '../components/charts';
 import { ErrorSummary, Form, NumberField, Select, SubmitButton, TextArea, TextField, toNumber } from '../components/form';
 import { Badge, Empty, Loaded, Page, Section } from '../components/page';
@@ -12,8 +11,12 @@ import { DownloadButton, Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
 import { formatDate, formatDateTime, formatDecimal, formatNumber, formatPercent } from '../i18n/format';
 import { messageOf } from '../i18n/errors';
-import { hypothesisShort, principleLabels } from '../i18n/labels';
+import { hypothesisShort } from '../i18n/labels';
 import { Link, useSearchParams } from '../router';
+import { ConfirmDialog } from '../components/confirm';
+import { QuestionnaireSection, StagesSetup } from './evaluation-setup';
+import { ComparisonTable, ReferenceFigures } from './reference';
+import { Attachments } from '../components/attachments';
 
 export const reportStatusLabels: Record<ReportStatus | 'not-started', string> = {
   'not-started': 'Non commencé',
@@ -31,15 +34,7 @@ const reportStatusTone: Record<ReportStatus | 'not-started', 'neutral' | 'info' 
 };
 const completionLabels: Record<Completion, string> = { accepted: 'Accepté', submitted: 'Transmis, à relire', late: 'En retard', missing: 'Attendu' };
 const completionTone: Record<Completion, 'success' | 'info' | 'danger' | 'neutral'> = { accepted: 'success', submitted: 'info', late: 'danger', missing: 'neutral' };
-const fidelityLabels: Record<FidelityLevel, string> = {
-  'not-started': 'Pas encore engagé',
-  emerging: 'En cours d’appropriation',
-  substantial: 'Largement appliqué',
-  faithful: 'Pleinement fidèle',
-};
-const labelDecisionLabels: Record<string, string> = { labelled: 'Labellisée', conditional: 'Labellisée sous conditions', 'not-yet': 'Pas encore labellisée' };
-const principles: Principle[] = ['go-towards-companies', 'one-offer-one-candidate', 'realistic-achievable', 'cre-team'];
-const unitSuffix = { count: '', fte: 'ETP', days: 'jours' };
+const unitSuffix = { count: '', fte: 'ETP', days: 'jours', euros: '€' };
 
 async function myEssaimes(signal: AbortSignal): Promise<Essaime[]> {
   const seasons = await get<ApiPage<Season>>('/seasons', { limit: 20 }, signal);
@@ -141,7 +136,11 @@ export function ReportPage(props: { stageId: string; essaimeId: string }) {
             ) : (
               <Empty>Aucun rapport transmis pour cette étape.</Empty>
             )}
+            <Section title="Annexes du rapport">
+              <Attachments parent={{ kind: 'report', stageId: d.stage.stageId, essaimeId: props.essaimeId }} name="report-annexes" label="Pièces jointes (annexes)" editable={editable} />
+            </Section>
             {me.role === 'staff' && r && <ReviewActions report={r} template={d.stage.template} onDone={data.reload} />}
+            <QuestionnaireSection stage={d.stage} essaimeId={props.essaimeId} />
           </Page>
         );
       }}
@@ -308,6 +307,7 @@ function ReportView(props: { report: Report; template: Template }) {
 function ReviewActions(props: { report: Report; template: Template; onDone: () => void }) {
   const r = props.report;
   const [busy, setBusy] = useState(false);
+  const [confirmingAccept, setConfirmingAccept] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const changes = useForm(`report-changes-${r.reportId}`, { path: '', comment: '' });
   const reopen = useForm(`report-reopen-${r.reportId}`, { reason: '' });
@@ -350,10 +350,23 @@ function ReviewActions(props: { report: Report; template: Template; onDone: () =
       {r.status === 'submitted' && (
         <>
           <p>
-            <button type="button" class="button" disabled={busy} onClick={() => void accept()}>
+            <button type="button" class="button" disabled={busy} onClick={() => setConfirmingAccept(true)}>
               Accepter le rapport
             </button>
           </p>
+          <ConfirmDialog
+            open={confirmingAccept}
+            title={`Accepter le rapport de ${r.structureName} ?`}
+            confirmLabel="Accepter le rapport"
+            busy={busy}
+            error={error}
+            onCancel={() => setConfirmingAccept(false)}
+            onConfirm={() => void accept().then(() => setConfirmingAccept(false))}
+          >
+            <p>
+              Le rapport sera verrouillé et ses {props.template.indicators.length} indicateurs compteront dans les tableaux de bord du programme. Pour le corriger ensuite, il faudra le rouvrir avec un motif.
+            </p>
+          </ConfirmDialog>
           <Form onSubmit={() => void requestChanges()} label="Demander des modifications">
             <ErrorSummary messages={changes.formError} />
             <div class="grid">
@@ -423,7 +436,14 @@ export function EvaluationPage() {
       )}
       {seasonId && <ReviewQueue seasonId={seasonId} />}
       <Loaded resource={stages} inline>
-        {(s) => (s.items.length === 0 ? <Empty>Aucune étape d’évaluation pour cette saison.</Empty> : s.items.map((stage) => <StageCompletion key={stage.stageId} stage={stage} />))}
+        {(s) => (
+          <>
+            <StagesSetup seasonId={seasonId} stages={s.items} onChanged={stages.reload} />
+            {s.items.map((stage) => (
+              <StageCompletion key={stage.stageId} stage={stage} />
+            ))}
+          </>
+        )}
       </Loaded>
     </Page>
   );
@@ -458,7 +478,14 @@ function ReviewQueue(props: { seasonId: string }) {
 function StageCompletion(props: { stage: Stage }) {
   const c = useApi((signal) => get<CompletionView>(`/stages/${props.stage.stageId}/completion`, undefined, signal), [props.stage.stageId]);
   return (
-    <Section title={`${props.stage.name} (du ${formatDate(props.stage.opensOn)} au ${formatDate(props.stage.dueOn)})`} actions={<DownloadButton path={`/stages/${props.stage.stageId}/export.csv`} label="Exporter les rapports" format="CSV" />}>
+    <Section title={`${props.stage.name} (du ${formatDate(props.stage.opensOn)} au ${formatDate(props.stage.dueOn)})`} actions={
+        <>
+          <Link href={`/evaluation/etapes/${props.stage.stageId}/entretiens`}>Entretiens</Link>
+          <Link href={`/evaluation/etapes/${props.stage.stageId}/import`}>Importer des chiffres</Link>
+          <DownloadButton path={`/stages/${props.stage.stageId}/export.csv`} label="Exporter les rapports" format="CSV" />
+        </>
+      }
+    >
       <Loaded resource={c} inline>
         {(d) => (
           <>
@@ -508,7 +535,7 @@ const indicatorLabels: Record<string, string> = {
 };
 
 function ComparisonChart(props: { id: string; title: string; comparison: Comparison[] }) {
-  const rates = props.comparison.filter((c) => c.indicator !== 'monthsToFirstContract');
+  const rates = props.comparison.filter((c) => ['returnToJobRate', 'returnToJobRate2016To2017', 'durableShare', 'durableShare2016To2017', 'teamGoalRate'].includes(c.indicator));
   const delay = props.comparison.find((c) => c.indicator === 'monthsToFirstContract');
   return (
     <>
@@ -579,7 +606,7 @@ export function ProgrammeDashboardPage() {
   const { seasons, seasonId, params, setParams } = useSeasonChoice();
   const dash = useApi(async (signal) => (seasonId ? get<ProgrammeDashboard>(`/seasons/${seasonId}/dashboard`, undefined, signal) : undefined), [seasonId]);
   return (
-    <Page title="Tableau de bord du programme" subtitle="Chiffres des rapports acceptés, comparés aux résultats de référence d’A.CO.R. (70 % de retour à l’emploi, 39 % en emploi durable, 3,5 mois).">
+    <Page title="Tableau de bord du programme" subtitle="Chiffres des rapports acceptés, comparés à chaque chiffre de référence de l’étude de faisabilité, avec sa source.">
       <Loaded resource={seasons} inline>
         {(page) => (
           <div class="filters">
@@ -606,6 +633,7 @@ export function ProgrammeDashboardPage() {
               <Section title={`${stage.name} : l’ensemble du programme`}>
                 <Kpis figures={stage.programme} />
                 <ComparisonChart id="programme-comparison" title="Taux du programme et référence A.CO.R." comparison={stage.programme.comparison} />
+                <ComparisonTable caption="Le programme et chaque chiffre de référence comparable" comparison={stage.programme.comparison} />
                 {totals.length > 0 && <BarChart id="programme-totals" title="Totaux des indicateurs" bars={totals.map(([k, v]) => ({ label: indicatorLabels[k]!, value: v }))} />}
               </Section>
               <Section title="Par hypothèse">
@@ -625,6 +653,7 @@ export function ProgrammeDashboardPage() {
                   series={[{ name: 'Rapports', values: stage.rateDistribution.buckets.map((b) => b.reports) }]}
                 />
               </Section>
+              <ReferenceFigures reference={d.reference} />
             </>
           );
         }}
@@ -652,125 +681,16 @@ export function EssaimeDashboardPage(props: { essaimeId: string }) {
                 <>
                   <Kpis figures={s.figures} />
                   <ComparisonChart id={`essaime-${s.stageId}`} title="Taux de la structure et référence A.CO.R." comparison={s.figures.comparison} />
+                  <ComparisonTable caption="La structure et chaque chiffre de référence comparable" comparison={s.figures.comparison} />
                 </>
               ) : (
                 <Empty>Pas encore de rapport accepté pour cette étape.</Empty>
               )}
             </Section>
           ))}
+          <ReferenceFigures reference={d.reference} />
         </Page>
       )}
     </Loaded>
-  );
-}
-
-// ---------------------------------------------------------------------------------------- fidelity
-
-/** Fidelity to the four principles (assessed by the tutor per stage) and the label decisions. */
-export function FidelityPage(props: { essaimeId: string }) {
-  const me = useMe();
-  const gov = useApi((signal) => get<Governance>(`/essaimes/${encodeURIComponent(props.essaimeId)}/fidelity`, undefined, signal), [props.essaimeId]);
-  const stages = useApi(
-    async (signal) => {
-      const reports = await get<EssaimeReports>(`/essaimes/${encodeURIComponent(props.essaimeId)}/reports`, undefined, signal);
-      return reports.stages;
-    },
-    [props.essaimeId],
-  );
-  return (
-    <Loaded resource={gov}>
-      {(g) => (
-        <Page title={`Fidélité à la méthode — ${g.structureName}`} subtitle="Les quatre principes d’action, évalués par le tuteur A.CO.R. à chaque étape, avant toute labellisation." trail={[{ href: `/structure-essaimee/${props.essaimeId}`, label: g.structureName }]}>
-          {g.currentLabel && (
-            <div class="alert alert-info">
-              <p>
-                Label : <strong>{labelDecisionLabels[g.currentLabel.decision] ?? g.currentLabel.decision}</strong> (décision du {formatDate(g.currentLabel.decidedAt)})
-              </p>
-            </div>
-          )}
-          <Section title="Évaluations">
-            {g.assessments.length === 0 && <Empty>Aucune évaluation de fidélité pour l’instant.</Empty>}
-            {g.assessments.map((a) => (
-              <div class="card" key={`${a.stageId}-${a.version}`}>
-                <h3>{stages.data?.find((s) => s.stageId === a.stageId)?.name ?? 'Étape'} — évaluée le {formatDate(a.assessedAt)}</h3>
-                <Table
-                  caption="Niveau par principe"
-                  captionHidden
-                  rows={a.principles}
-                  rowKey={(p) => p.principle}
-                  columns={[
-                    { key: 'p', label: 'Principe', render: (p) => principleLabels[p.principle] },
-                    { key: 'l', label: 'Niveau', render: (p) => <Badge tone={p.level === 'faithful' ? 'success' : p.level === 'substantial' ? 'info' : 'warning'}>{fidelityLabels[p.level]}</Badge> },
-                    { key: 'e', label: 'Constats', render: (p) => p.evidence },
-                  ]}
-                />
-                {a.summary && <p>{a.summary}</p>}
-              </div>
-            ))}
-          </Section>
-          {(me.role === 'tutor' || me.role === 'staff') && (
-            <Loaded resource={stages} inline>
-              {(list) => <AssessFidelity essaimeId={props.essaimeId} stages={list} governance={g} onSaved={gov.reload} />}
-            </Loaded>
-          )}
-        </Page>
-      )}
-    </Loaded>
-  );
-}
-
-function AssessFidelity(props: { essaimeId: string; stages: Stage[]; governance: Governance; onSaved: () => void }) {
-  const initial: Record<string, string> = { stageId: props.stages[0]?.stageId ?? '', summary: '' };
-  for (const p of principles) {
-    initial[`${p}.level`] = '';
-    initial[`${p}.evidence`] = '';
-  }
-  const form = useForm(`fidelity-${props.essaimeId}`, initial);
-  const [notice, setNotice] = useState<string | null>(null);
-  const v = form.values;
-  const existing = props.governance.assessments.find((a) => a.stageId === v.stageId);
-  const onSubmit = async () => {
-    setNotice(null);
-    const ok = await form.submit(
-      () =>
-        put(`/essaimes/${props.essaimeId}/fidelity/${v.stageId}`, {
-          expectedVersion: existing?.version ?? 0,
-          principles: principles.map((p) => ({ principle: p, level: v[`${p}.level`] || undefined, evidence: v[`${p}.evidence`] ?? '' })),
-          ...(v.summary?.trim() ? { summary: v.summary } : {}),
-        }),
-      ['principles', ...principles.flatMap((_, i) => [`principles.${i}.level`, `principles.${i}.evidence`])],
-    );
-    if (ok) {
-      form.clear();
-      setNotice('Évaluation de fidélité enregistrée.');
-      props.onSaved();
-    }
-  };
-  const errors: Record<string, string[]> = {};
-  principles.forEach((p, i) => {
-    for (const f of ['level', 'evidence']) {
-      const e = form.errors[`principles.${i}.${f}`];
-      if (e) errors[`${p}.${f}`] = e;
-    }
-  });
-  return (
-    <Section title="Évaluer la fidélité">
-      <Notice message={notice} />
-      <Form onSubmit={() => void onSubmit()} label="Évaluer la fidélité">
-        <ErrorSummary messages={form.formError} />
-        <Select name="stageId" label="Étape" value={v.stageId ?? ''} onChange={(x) => form.set('stageId', x)} options={props.stages.map((s) => ({ value: s.stageId, label: s.name }))} hint={existing ? 'Une évaluation existe pour cette étape : elle sera remplacée.' : undefined} />
-        {principles.map((p) => (
-          <fieldset class="fieldset person" key={p}>
-            <legend>{principleLabels[p]}</legend>
-            <div class="grid">
-              <Select name={`${p}.level`} label="Niveau" required value={v[`${p}.level`] ?? ''} onChange={(x) => form.set(`${p}.level`, x)} errors={errors} placeholder="Choisir" options={Object.entries(fidelityLabels).map(([value, l]) => ({ value, label: l }))} />
-              <TextArea name={`${p}.evidence`} label="Constats (faits, chiffres, pratiques observées)" required value={v[`${p}.evidence`] ?? ''} onInput={(x) => form.set(`${p}.evidence`, x)} errors={errors} rows={2} />
-            </div>
-          </fieldset>
-        ))}
-        <TextArea name="summary" label="Synthèse" value={v.summary ?? ''} onInput={(x) => form.set('summary', x)} rows={2} />
-        <SubmitButton busy={form.submitting}>Enregistrer l’évaluation</SubmitButton>
-      </Form>
-    </Section>
   );
 }

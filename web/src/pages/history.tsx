@@ -1,15 +1,16 @@
 import { get, type Page as ApiPage } from '../api/client';
-import type { AuditRecord } from '../../../shared/db/audit-record';
+import type { AuditEntryView } from '../../../shared/platform/api';
 import { Loaded, Page, Section } from '../components/page';
 import { Pager } from '../components/widgets';
 import { usePagedApi } from '../hooks';
 import { formatDateTime } from '../i18n/format';
+import { describeChanges } from '../i18n/history';
 import { actionLabel, label, roleLabels } from '../i18n/labels';
 
 /** The audit trail of one record (who did what, when). */
 export function AuditList(props: { entityType: string; entityId: string; limit?: number; refresh?: unknown }) {
   const list = usePagedApi(
-    (cursor, signal) => get<ApiPage<AuditRecord>>(`/audit/${encodeURIComponent(props.entityType)}/${encodeURIComponent(props.entityId)}`, { cursor, limit: props.limit ?? 10 }, signal),
+    (cursor, signal) => get<ApiPage<AuditEntryView>>(`/audit/${encodeURIComponent(props.entityType)}/${encodeURIComponent(props.entityId)}`, { cursor, limit: props.limit ?? 10 }, signal),
     [props.entityType, props.entityId, props.refresh],
   );
   return (
@@ -24,13 +25,14 @@ export function AuditList(props: { entityType: string; entityId: string; limit?:
                   <strong>{actionLabel(a.action)}</strong>
                 </p>
                 <p class="muted">
-                  {formatDateTime(a.at)} · {a.actorId} ({label(roleLabels, a.actorRole)})
+                  {formatDateTime(a.at)} · {a.actorName ?? (a.actorId.startsWith('system') ? 'Traitement automatique' : 'Personne non identifiée')} ({label(roleLabels, a.actorRole)})
                 </p>
-                {Object.keys(a.changes).length > 0 && (
-                  <details>
-                    <summary>Détail</summary>
-                    <pre>{JSON.stringify(a.changes, null, 2)}</pre>
-                  </details>
+                {describeChanges(a.changes).length > 0 && (
+                  <ul class="plain changes">
+                    {describeChanges(a.changes).map((sentence) => (
+                      <li key={sentence}>{sentence}</li>
+                    ))}
+                  </ul>
                 )}
               </li>
             ))}
@@ -44,7 +46,7 @@ export function AuditList(props: { entityType: string; entityId: string; limit?:
 
 export function HistoryPage(props: { entityType: string; entityId: string }) {
   return (
-    <Page title="Historique" subtitle={`${props.entityType} ${props.entityId}`}>
+    <Page title="Historique" subtitle="Qui a fait quoi, et quand">
       <Section title="Événements, du plus récent au plus ancien">
         <AuditList entityType={props.entityType} entityId={props.entityId} />
       </Section>

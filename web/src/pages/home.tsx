@@ -1,4 +1,5 @@
 import { get, type Page as ApiPage } from '../api/client';
+import type { ApplicantView } from '../../../shared/applications/views';
 import type { CallSummary } from '../../../shared/calls/schemas';
 import type { ReportView } from '../../../shared/evaluation/views';
 import type { MeView as Me } from '../../../shared/identity/schemas';
@@ -6,10 +7,11 @@ import type { Season } from '../../../shared/seasons/schemas';
 import type { RequestView } from '../../../shared/tutoring/views';
 import { Badge, Empty, Loaded, Page, Section } from '../components/page';
 import { useApi } from '../hooks';
-import { formatDate, formatDateTime } from '../i18n/format';
-import { callStatusLabels, callStatusTone, seasonStatusLabels } from '../i18n/labels';
+import { formatDate, formatDateTime, formatDeadline } from '../i18n/format';
+import { applicationStatusLabels, applicationStatusTone, callStatusLabels, callStatusTone, seasonStatusLabels } from '../i18n/labels';
 import { Link } from '../router';
 import { SeasonEssaimes, statusTone } from './seasons';
+import { CommitteeBadges } from './governance';
 
 /** The home page: the next actions of the role, one click away. */
 export function HomePage(props: { me: Me }) {
@@ -24,6 +26,16 @@ export function HomePage(props: { me: Me }) {
         {me.role !== 'staff' && <MyRequests me={me} />}
         {me.role === 'staff' && <Overdue />}
         {me.role === 'staff' && running && <ToReview seasonId={running.seasonId} />}
+        {me.role === 'staff' && running && (
+          <Section title="Comités de l’essaimage">
+            <p>Chaque comité se réunit au moins une fois par an.</p>
+            <CommitteeBadges seasonId={running.seasonId} />
+            <p>
+              <Link href={`/gouvernance/${running.seasonId}`}>Gouvernance de la saison</Link>
+            </p>
+          </Section>
+        )}
+        {me.role === 'referent' && <MyApplications />}
         {me.role === 'referent' && me.memberships.length > 0 && (
           <Section title="Rapports d’évaluation">
             <p>Remplissez et transmettez les rapports de chaque étape ; les incohérences sont signalées au champ concerné.</p>
@@ -81,17 +93,45 @@ function OpenCalls(props: { me: Me }) {
   );
 }
 
+/** Requests with their answer's due date, the overdue ones first, then by due date. */
 function RequestList(props: { items: RequestView[]; empty: string }) {
   if (!props.items.length) return <Empty>{props.empty}</Empty>;
+  const ordered = [...props.items].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
   return (
     <ul class="plain">
-      {props.items.map((r) => (
+      {ordered.map((r) => (
         <li key={r.requestId}>
           <Link href={`/demandes/${r.requestId}`}>{r.subject}</Link> {r.overdue && <Badge tone="danger">En retard</Badge>} {r.urgency === 'high' && <Badge tone="danger">Urgente</Badge>}
-          <span class="muted"> · {r.structureName} · {formatDateTime(r.createdAt)}</span>
+          <span class="muted">
+            {' '}
+            · {r.structureName} · {r.firstAnsweredAt ? `répondue le ${formatDateTime(r.firstAnsweredAt)}` : `réponse attendue ${formatDeadline(r.dueAt)}`}
+          </span>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** An applicant's applications, each with where it stands and a link to it (a draft to finish first). */
+function MyApplications() {
+  const list = useApi((signal) => get<ApiPage<ApplicantView>>('/me/applications', { limit: 20 }, signal), []);
+  return (
+    <Loaded resource={list} inline>
+      {(page) =>
+        page.items.length === 0 ? null : (
+          <Section title="Mes candidatures">
+            <ul class="plain">
+              {page.items.map((a) => (
+                <li key={a.applicationId}>
+                  <Link href={`/candidatures/${a.applicationId}`}>{a.structure.name}</Link> <Badge tone={applicationStatusTone[a.status] ?? 'neutral'}>{applicationStatusLabels[a.status] ?? a.status}</Badge>
+                  <span class="muted"> · {a.status === 'draft' ? `brouillon enregistré le ${formatDateTime(a.updatedAt)}, à compléter puis déposer` : a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : ''}</span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )
+      }
+    </Loaded>
   );
 }
 

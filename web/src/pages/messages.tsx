@@ -4,14 +4,19 @@ import { Loaded, Page, Section } from '../components/page';
 import { Pager } from '../components/widgets';
 import { useMe, usePagedApi } from '../hooks';
 import { formatDateTime } from '../i18n/format';
+import { ThreadsList } from './threads';
 
-/** Messages sent by the programme (decisions, reminders); in AWS they also leave by e-mail. */
+/** The threads with Ansa (staff and referents), then the messages the programme sent (decisions, reminders; in AWS also by e-mail). */
 export function MessagesPage() {
   const me = useMe();
   const list = usePagedApi((cursor, signal) => get<ApiPage<OutboxMessage>>('/outbox', { cursor, limit: 10 }, signal), []);
   return (
-    <Page title={me.role === 'staff' ? 'Messages envoyés' : 'Mes messages'} subtitle={me.role === 'staff' ? 'Tous les messages envoyés par le programme, du plus récent au plus ancien.' : 'Les messages que le programme vous a envoyés.'}>
-      <Section title="Messages">
+    <Page
+      title={me.role === 'staff' ? 'Messages' : 'Mes messages'}
+      subtitle={me.role === 'staff' ? 'Les échanges avec les structures, puis tous les courriels envoyés par le programme.' : me.role === 'referent' ? 'Vos échanges avec l’équipe Ansa, puis les courriels que le programme vous a envoyés.' : 'Les messages que le programme vous a envoyés.'}
+    >
+      {me.role !== 'tutor' && <ThreadsList />}
+      <Section title={me.role === 'tutor' ? 'Messages' : 'Courriels envoyés par le programme'}>
         <Loaded resource={list} inline>
           {(page) => (
             <>

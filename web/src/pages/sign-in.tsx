@@ -5,7 +5,8 @@ import { completeCognitoSignIn, startCognitoSignIn } from '../auth/cognito';
 import { getToken, setToken, takeReturnTo } from '../auth/session';
 import { config } from '../config';
 import { roleLabels } from '../i18n/labels';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
+import { PasswordSignIn } from './account';
 
 /**
  * Sign-in. Locally: choose a demo user of each role (the local server signs a development token). In AWS:
@@ -45,7 +46,7 @@ function CognitoSignIn() {
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <p>Connectez-vous avec le compte que l’équipe Ansa vous a ouvert.</p>
+      <p>Connectez-vous avec votre compte (créé par vous-même pour candidater, ou ouvert par l’équipe Ansa).</p>
       <button
         type="button"
         class="button"
@@ -58,6 +59,9 @@ function CognitoSignIn() {
       >
         {busy ? 'Redirection…' : 'Se connecter'}
       </button>
+      <p>
+        Pas encore de compte ? <Link href="/creer-un-compte">Créer un compte</Link> pour candidater à un appel.
+      </p>
     </>
   );
 }
@@ -94,6 +98,8 @@ function LocalSignIn() {
         Démonstration locale : choisissez une personne pour découvrir l’application avec son rôle. Les données sont fictives et repartent
         de zéro à chaque démarrage.
       </p>
+      <PasswordSignIn />
+      <h2>Comptes de démonstration</h2>
       {error && (
         <div class="alert alert-error" role="alert">
           <p>{error}</p>

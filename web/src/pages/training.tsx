@@ -19,6 +19,8 @@ import { useApi, useForm, useMe, usePagedApi } from '../hooks';
 import { formatDate, formatNumber, formatPercent } from '../i18n/format';
 import { axisLabels } from '../i18n/labels';
 import { Link, navigate } from '../router';
+import { CohortList, ModuleEditor, SessionActions, useCohortNotice, useTutors } from './sessions';
+import { Attachments } from '../components/attachments';
 
 export const attendanceLabels: Record<AttendanceStatus, string> = { present: 'Présent', excused: 'Absent excusé', absent: 'Absent' };
 const modeLabels = { 'in-person': 'Présentiel', remote: 'À distance' };
@@ -51,6 +53,7 @@ export function TrainingPage() {
   const seasons = useApi((signal) => get<ApiPage<Season>>('/seasons', { limit: 20 }, signal), []);
   return (
     <Page title="Formation-action" subtitle="Cinq mois, cinq modules (un par axe), trois personnes par structure essaimée.">
+      <CohortList />
       <Loaded resource={seasons} inline>
         {(page) => (
           <>
@@ -129,6 +132,13 @@ export function CohortPage(props: { cohortId: string }) {
   const cohort = useApi((signal) => get<Cohort>(`/cohorts/${encodeURIComponent(props.cohortId)}`, undefined, signal), [props.cohortId]);
   const [tick, setTick] = useState(0);
   const sessions = usePagedApi((cursor, signal) => get<ApiPage<Session>>(`/cohorts/${encodeURIComponent(props.cohortId)}/sessions`, { cursor, limit: 20 }, signal), [props.cohortId, tick]);
+  const tutors = useTutors();
+  const notice = useCohortNotice();
+  const changed = (message: string) => {
+    notice.set(message);
+    setTick((t) => t + 1);
+    cohort.reload();
+  };
   return (
     <Loaded resource={cohort}>
       {(c) => (
@@ -142,6 +152,7 @@ export function CohortPage(props: { cohortId: string }) {
             </Link>
           }
         >
+          {notice.element}
           <Section title="Modules">
             <Table
               caption="Modules"
@@ -151,7 +162,17 @@ export function CohortPage(props: { cohortId: string }) {
               columns={[
                 { key: 'title', label: 'Module', render: (m) => (<>{m.title}<p class="hint">{m.objectives.join(' · ')}</p></>) },
                 { key: 'sessions', label: 'Séances', numeric: true, render: (m) => m.sessionCount },
-                { key: 'rate', label: 'Assiduité', numeric: true, render: (m) => formatPercent(m.attendance.rate) },
+                { key: 'rate', label: 'Assiduité', numeric: true, render: (m) => <Link href={`/formation/${c.cohortId}/modules/${m.moduleId}/presences`}>{formatPercent(m.attendance.rate)}</Link> },
+                {
+                  key: 'experts',
+                  label: 'Experts A.CO.R.',
+                  render: (m) => (
+                    <>
+                      {m.expertUserIds.map((id) => tutors.data?.find((t) => t.userId === id)?.displayName ?? 'Expert A.CO.R.').join(', ') || '—'}
+                      <ModuleEditor cohortId={c.cohortId} module={m} tutors={tutors.data ?? []} onSaved={changed} />
+                    </>
+                  ),
+                },
               ]}
             />
           </Section>
@@ -175,6 +196,7 @@ export function CohortPage(props: { cohortId: string }) {
                         label: 'Feuille de présence',
                         render: (s) => (s.status === 'scheduled' ? <Link href={`/formation/${c.cohortId}/seances/${s.sessionId}`}>Saisir les présences</Link> : s.cancelReason ?? '—'),
                       },
+                      { key: 'actions', label: 'Modifier', render: (s) => (s.attendance.recorded === 0 ? <SessionActions cohortId={c.cohortId} session={s} onChanged={changed} /> : '—') },
                     ]}
                   />
                   <Pager pageNumber={sessions.pageNumber} hasPrevious={sessions.hasPrevious} hasNext={sessions.hasNext} onPrevious={sessions.previous} onNext={sessions.next} />
@@ -533,6 +555,13 @@ export function EssaimeTrainingPage(props: { essaimeId: string }) {
                     ['Assiduité', formatPercent(m.rate)],
                     ['Livrable', m.deliverable ? `${m.deliverable.title} (déposé le ${formatDate(m.deliverable.submittedAt)})` : 'À déposer'],
                   ]}
+                />
+                <Attachments
+                  parent={{ kind: 'deliverable', essaimeId: d.essaimeId, moduleId: m.moduleId }}
+                  name={`deliverable-${m.moduleId}`}
+                  label="Pièces jointes au livrable"
+                  hint={me.role === 'referent' ? 'Plan d’action, annexes : joignez-les ici.' : undefined}
+                  editable={me.role === 'referent'}
                 />
                 {me.role === 'referent' && <DeliverableForm essaimeId={d.essaimeId} moduleId={m.moduleId} current={m.deliverable} onSaved={t.reload} />}
               </div>

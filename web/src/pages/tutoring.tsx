@@ -13,6 +13,7 @@ import { formatDateTime, formatDecimal, formatNumber, formatPercent } from '../i
 import { messageOf } from '../i18n/errors';
 import { axisLabels } from '../i18n/labels';
 import { Link, navigate, useSearchParams } from '../router';
+import { responseTargetText } from './response-target';
 
 type TutoringRequest = RequestView;
 type Candidate = CandidateView;
@@ -167,7 +168,9 @@ export function RequestPage(props: { requestId: string }) {
                 </li>
               ))}
             </ol>
-            <p class="hint">Réponse attendue avant le {formatDateTime(r.dueAt)}{r.firstAnsweredAt ? ` · première réponse le ${formatDateTime(r.firstAnsweredAt)}` : ''}.</p>
+            <p class="hint">
+              Réponse attendue avant le {formatDateTime(r.dueAt)} (objectif en vigueur à l’envoi : {responseTargetText(r.responseTarget)}){r.firstAnsweredAt ? ` · première réponse le ${formatDateTime(r.firstAnsweredAt)}` : ''}.
+            </p>
             {r.status !== 'closed' && (me.role === 'tutor' || me.role === 'referent') && <Reply request={r} onSent={reload} />}
           </Section>
           {me.role === 'tutor' && r.firstAnsweredAt && <MarkForGuide request={r} onDone={reload} />}
@@ -378,7 +381,9 @@ function ResponseTimesSection() {
       <Loaded resource={rt} inline>
         {(d) => (
           <>
-            <p class="hint">Objectif : première réponse en {d.responseTargetWorkingDays} jour(s) ouvré(s).</p>
+            <p class="hint">
+              Objectif : première réponse {responseTargetText(d.responseTarget)}. <Link href="/tutorat/objectif-de-reponse">Changer l’objectif</Link>
+            </p>
             {d.items.length > 0 && (
               <BarChart id="response-times" title="Délai moyen de première réponse (heures ouvrées)" bars={d.items.map((t) => ({ label: t.displayName, value: t.meanResponseWorkingHours }))} />
             )}
@@ -438,7 +443,7 @@ function TutorsSection() {
               rowKey={(t) => t.userId}
               empty="Aucun tuteur dans l’annuaire."
               columns={[
-                { key: 'name', label: 'Tuteur', render: (t) => t.displayName },
+                { key: 'name', label: 'Tuteur', render: (t) => <Link href={`/tutorat/tuteurs/${t.userId}`}>{t.displayName}</Link> },
                 ...axes.map((a) => ({ key: a, label: axisLabels[a], numeric: true, render: (t: Tutor) => `${t.expertise[a]} / 3` })),
                 { key: 'load', label: 'Charge', numeric: true, render: (t) => `${t.load} / ${t.capacity}` },
                 { key: 'available', label: 'Disponible', render: (t) => (t.available ? 'Oui' : `Non${t.availabilityNote ? ` (${t.availabilityNote})` : ''}`) },
