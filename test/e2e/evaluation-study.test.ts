@@ -9,6 +9,7 @@ import { expectAccessible, heading, jsErrors, screenshot, startE2E, text, type E
 let e2e: E2E;
 let seasonId = '';
 let intermediateStageId = '';
+let firstReturnStageId = '';
 let passerelleId = '';
 
 beforeAll(async () => {
@@ -19,6 +20,7 @@ beforeAll(async () => {
   passerelleId = essaimes.find((e) => e.structureId === 'str_passerelle')!.essaimeId;
   const stages = (await e2e.api.call('GET', `/seasons/${seasonId}/stages`, { as: 'demo-staff-claire' })).body.items as { stageId: string; kind: string }[];
   intermediateStageId = stages.find((s) => s.kind === 'intermediate')!.stageId;
+  firstReturnStageId = stages.find((s) => s.kind === 'first-return')!.stageId;
 });
 
 afterAll(async () => {
@@ -86,6 +88,29 @@ describe('evaluation faithful to the study', () => {
     await page.getByTestId('reference-figures').waitFor();
     expect(await text(page.getByTestId('reference-figures'))).toContain('« Intervention auprès des entreprises du territoire », p. 19');
     expect(await text(page.getByTestId('kpis').locator('.kpi').nth(1))).toContain('80');
+    expect(jsErrors(page)).toEqual([]);
+  });
+
+  it('staff log a stage-1 phone interview by the person’s role, never a name; notes with contact details are refused', async () => {
+    const page = await e2e.signIn('demo-staff-claire', `/evaluation/etapes/${firstReturnStageId}/entretiens`);
+    expect(await heading(page)).toMatch(/^Entretiens téléphoniques/);
+    const form = page.getByRole('form', { name: 'Noter un entretien' });
+    await form.getByLabel('Structure').selectOption({ label: 'Passerelle' });
+    await form.getByLabel(/Date de l’entretien/).fill('2026-11-20');
+    await form.getByLabel(/Fonction de la personne interrogée/).selectOption({ label: 'Chargé de relation entreprises' });
+    await form.getByLabel(/Notes/).fill('Rappeler au 06 12 34 56 78 pour le suivi des offres.');
+    await form.getByRole('button', { name: 'Enregistrer l’entretien' }).click();
+    await page.getByTestId('error-summary').waitFor();
+    const before = await e2e.api.call('GET', `/stages/${firstReturnStageId}/interviews`, { as: 'demo-staff-claire' });
+    expect(before.status).toBe(200);
+    expect(JSON.stringify(before.body)).not.toContain('06 12 34 56 78');
+
+    await form.getByLabel(/Notes/).fill('Vingt entreprises rencontrées ; la méthode « une offre, un candidat » est bien comprise.');
+    await form.getByRole('button', { name: 'Enregistrer l’entretien' }).click();
+    await expect.poll(() => text(page.getByRole('row', { name: /Passerelle/ }))).toContain('Chargé de relation entreprises');
+    const after = await e2e.api.call('GET', `/stages/${firstReturnStageId}/interviews`, { as: 'demo-staff-claire' });
+    expect(after.body.items.length).toBe(before.body.items.length + 1);
+    await expectAccessible(page, 'interview log');
     expect(jsErrors(page)).toEqual([]);
   });
 });
