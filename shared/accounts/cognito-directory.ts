@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { conflict } from '../errors';
 import { logger } from '../logger';
-import type { Directory } from './directory';
+import type { Directory } from './directory-port';
 
 /**
  * The Cognito user pool as the user directory (AWS). Users are named by their `sub` (the pool signs in by

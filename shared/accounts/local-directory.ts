@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Directory } from './directory';
+import type { Directory } from './directory-port';
 import { putCredentialWrite, putInvitationWrite } from './repository';
 import { invitationValidityDays, newInvitationToken, sha256 } from './rules';
 

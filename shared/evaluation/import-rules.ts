@@ -1,3 +1,4 @@
+import { parseCsv } from '../documents/csv';
 import { isoDate } from '../seasons/schemas';
 import { checkCompleteness, checkConsistency } from './rules';
 import type { Period, TemplateContent } from './schemas';
@@ -10,38 +11,9 @@ import type { Period, TemplateContent } from './schemas';
 
 /** Delimiter of French spreadsheets (;) or RFC 4180 (,), whichever the header line uses. */
 export function parseDelimited(text: string): string[][] {
-  const input = text.replace(/^\uFEFF/, '');
-  const firstLine = input.split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+  return parseCsv(text, delimiter).filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
 export interface ImportTarget {

@@ -1,11 +1,10 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config } from '../config';
 import { logger } from '../logger';
 import { checkErrorCode } from './answer-check';
 import { toErrorResponse } from './errors';
-import type { HttpReply, RouteSpec } from './route';
+import type { HttpEvent, HttpReply, HttpResult, LambdaHandler, RouteSpec } from './route';
 import { correlationIdOf, secured } from './security';
 
 /**
@@ -14,9 +13,7 @@ import { correlationIdOf, secured } from './security';
  * map, the security headers, the correlation id. shared/http/handler.ts builds the data routes on it.
  */
 
-export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
-export type HttpResult = APIGatewayProxyStructuredResultV2;
-export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+export type { HttpEvent, HttpResult, LambdaHandler } from './route';
 
 export function toResult(reply: HttpReply, correlationId: string): HttpResult {
   const base = { 'x-correlation-id': correlationId, ...reply.headers };

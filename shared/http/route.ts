@@ -1,3 +1,4 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Role } from '../access/principal';
 import type { ErrorCode } from '../errors';
@@ -10,6 +11,11 @@ export interface HttpReply {
   text?: { contentType: string; content: string; filename?: string; base64?: boolean };
   headers?: Record<string, string>;
 }
+
+/** API Gateway HTTP API (payload v2) as every Lambda handler of a route sees it. */
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { config } from '../config';
 import { DomainError } from '../errors';
 import { toErrorResponse } from './errors';
-import type { HttpEvent, HttpResult, LambdaHandler } from './handler';
+import type { HttpEvent, HttpResult, LambdaHandler } from './route';
 
 /**
  * What every API answer carries, whatever route or error produced it: answers hold personal data, so no cache

@@ -6,7 +6,7 @@ import { getToken, setToken, takeReturnTo } from '../auth/session';
 import { config } from '../config';
 import { roleLabels } from '../i18n/labels';
 import { Link, navigate } from '../router';
-import { PasswordSignIn } from './account';
+import { PasswordSignIn, PublicPage } from './account';
 
 /**
  * Sign-in. Locally: choose a demo user of each role (the local server signs a development token). In AWS:
@@ -14,31 +14,10 @@ import { PasswordSignIn } from './account';
  */
 export function SignInPage() {
   useEffect(() => {
-    document.title = 'Connexion — Essaimage A.CO.R.';
     if (getToken()) navigate(takeReturnTo(), { replace: true });
   }, []);
   const auth = config().auth;
-  return (
-    <div class="signin">
-      <a class="skip-link" href="#contenu">
-        Aller au contenu principal
-      </a>
-      <main id="contenu" tabIndex={-1} class="signin-main">
-        <div class="signin-brand">
-          <span class="brand-mark" aria-hidden="true" />
-          <p>
-            <strong>Essaimage A.CO.R.</strong>
-            <br />
-            Programme Ansa · AIS#Emploi
-          </p>
-        </div>
-        <h1 id="page-title" tabIndex={-1}>
-          Connexion
-        </h1>
-        {auth.mode === 'cognito' ? <CognitoSignIn /> : <LocalSignIn />}
-      </main>
-    </div>
-  );
+  return <PublicPage title="Connexion">{auth.mode === 'cognito' ? <CognitoSignIn /> : <LocalSignIn />}</PublicPage>;
 }
 
 function CognitoSignIn() {
