@@ -7,8 +7,9 @@
  *   npm run bench -- --only bundles        bundles only (no DynamoDB Local)
  *   npm run bench -- --only latency        latency scenarios only
  *   npm run bench -- --scenario me         one scenario (repeat or comma-separate for several); implies latency
- *   --requests N --warmup N                measured / warm-up requests per scenario volume (default 300 / 200)
- *   --init-runs N                          fresh processes per bundle for init time (default 15; fewer past 40 functions: ~600 in all, at least 5)
+ *   --requests N --warmup N                measured / warm-up requests per scenario volume (default 300 / 100)
+ *   --init-runs N                          init samples per bundle (default 15; fewer past 30 functions: ~450 in all, at least 3)
+ *   --init-in processes|workers            a fresh process per init sample (default) or a fresh worker thread (faster, not the reference)
  *   --init-concurrency N                   init probes at a time (default: one per core, at most 2)
  */
 import './lib/env';
@@ -18,7 +19,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBundles, type BundlesResult } from './lib/bundles';
-import { benchLatency, loadScenarios, type LatencyResult } from './lib/latency';
+import type { LocalProduct } from '../scripts/local/product';
+import { benchLatency, loadScenarios, startBenchProduct, type LatencyResult } from './lib/latency';
 import { formatBundles, formatLatency, formatLoad, formatTargets } from './lib/report';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -33,11 +35,12 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     'init-runs': { type: 'string' },
     'init-concurrency': { type: 'string' },
+    'init-in': { type: 'string' },
   },
 });
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nSee bench/README.md (npm run bench -- --only bundles|latency, --scenario name, --requests N, --warmup N, --init-runs N, --init-concurrency N).\n`);
+  process.stderr.write(`${message}\nSee bench/README.md (npm run bench -- --only bundles|latency, --scenario name, --requests N, --warmup N, --init-runs N, --init-concurrency N, --init-in processes|workers).\n`);
   process.exit(2);
 }
 
@@ -56,10 +59,13 @@ const only = values.only ?? (named.length ? 'latency' : undefined);
 if (only !== undefined && only !== 'bundles' && only !== 'latency') usage('--only takes "bundles" or "latency"');
 if (only === 'bundles' && scenarioFilter.length) usage('--scenario runs latency scenarios; it cannot go with --only bundles');
 const requests = positiveInt('requests', values.requests, 300) as number;
-// 200 warm-up requests per run: with 50, the first run of a new access path was still paying for JIT (Node and DynamoDB Local's JVM).
-const warmup = positiveInt('warmup', values.warmup, 200) as number;
+// 100 warm-up iterations: with volumes interleaved, a route with two volumes gets 200 warm-up requests (with 50 in
+// all, the first run of a new access path was still paying for JIT: Node and DynamoDB Local's JVM).
+const warmup = positiveInt('warmup', values.warmup, 100) as number;
 const initRuns = positiveInt('init-runs', values['init-runs'], undefined);
 const initConcurrency = positiveInt('init-concurrency', values['init-concurrency'], undefined);
+const initMode = values['init-in'] ?? 'processes';
+if (initMode !== 'workers' && initMode !== 'processes') usage('--init-in takes "processes" or "workers"');
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const started = new Date();
@@ -75,20 +81,38 @@ process.once('SIGINT', () => {
 let bundles: BundlesResult | undefined;
 let latency: LatencyResult | undefined;
 
+// The local product (DynamoDB Local, demo data) starts while the functions are bundled: neither is timed against
+// the other. Init is timed only once the product is up and idle, so nothing else runs on the machine meanwhile.
+let product: Promise<LocalProduct> | undefined;
+if (only !== 'bundles') {
+  log('starting the local product (DynamoDB Local, demo data)…');
+  product = startBenchProduct(log);
+  product.then(
+    (p) => (stopProduct = () => p.stop()),
+    () => undefined,
+  );
+}
+
 if (only !== 'latency') {
   log('bundling every function with the CDK esbuild options…');
-  bundles = await benchBundles({ rootDir, initRuns, initConcurrency, progress: log });
+  try {
+    bundles = await benchBundles({ rootDir, initRuns, initConcurrency, initMode, progress: log, beforeInit: product && (() => product.then(() => undefined)) });
+  } catch (error) {
+    await (await product?.catch(() => undefined))?.stop();
+    throw error;
+  }
   process.stdout.write(`\n${formatBundles(bundles)}\n`);
 }
 
 if (only !== 'bundles') {
   const scenarios = named.length && !scenarioFilter.length ? [] : await loadScenarios(join(benchDir, 'scenarios'), scenarioFilter);
-  log(`starting the local product (DynamoDB Local, demo data) for ${scenarios.length} scenario(s)…`);
+  log(`running ${scenarios.length} scenario(s)${withLoad ? ' and the load' : ''}…`);
   latency = await benchLatency({
     scenarios,
     requests,
     warmup,
     progress: log,
+    product,
     onStarted: (stop) => (stopProduct = stop),
     load: withLoad ? { writers: 200, readers: 200 } : undefined,
   });
@@ -103,7 +127,7 @@ const loadAtEnd = loadavg()[0] ?? 0;
 const result = {
   startedAt: started.toISOString(),
   wallClockMs,
-  options: { only: only ?? 'all', scenarios: scenarioFilter, requests, warmup, initRuns: bundles?.initRuns ?? initRuns ?? null, initConcurrency: bundles?.initConcurrency ?? initConcurrency ?? null },
+  options: { only: only ?? 'all', scenarios: scenarioFilter, requests, warmup, initRuns: bundles?.initRuns ?? initRuns ?? null, initConcurrency: bundles?.initConcurrency ?? initConcurrency ?? null, initMode },
   machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage1m: { start: loadAtStart, end: loadAtEnd } },
   bundles: bundles ?? null,
   latency: latency ?? null,

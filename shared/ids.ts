@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Prefixed ids say what they identify (sea_…, call_…, app_…). Register each kind here once: `newId` makes
@@ -45,5 +45,5 @@ export function newId(kind: IdKind): string {
 }
 
 export function idSchema(kind: IdKind) {
-  return z.string().regex(new RegExp(`^${idPrefixes[kind]}_[A-Za-z0-9-]{3,64}$`), `Not a ${kind} id`);
+  return z.string().check(z.regex(new RegExp(`^${idPrefixes[kind]}_[A-Za-z0-9-]{3,64}$`), `Not a ${kind} id`));
 }

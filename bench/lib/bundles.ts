@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
 import { jobs } from '../../functions/jobs';
 import { routes } from '../../functions/routes';
 import { lambdaEsbuildOptions, lambdaNodeOptions } from '../../infra/bundling';
+import { timeInits, type InitMode } from './init';
 import { median, ratio, round } from './stats';
 
 /** The deployed functions' esbuild options (infra/bundling.ts), plus what the bench reads back. */
@@ -48,6 +47,7 @@ export interface BundlesResult {
   bundleMs: number;
   initRuns: number;
   initConcurrency: number;
+  initMode: InitMode;
   initMs: number;
   initNote: string;
   baseline: BundleFigures;
@@ -122,59 +122,21 @@ async function bundleAll(rootDir: string, outRoot: string, targets: FunctionTarg
   ];
 }
 
-/**
- * Times `await import(bundle)` inside a fresh `node` process: what a cold start pays for loading and
- * evaluating the module, before any request. Prints the duration as JSON on stdout.
- */
-const probe = `
-const t0 = process.hrtime.bigint();
-await import(process.argv[1]);
-const t1 = process.hrtime.bigint();
-process.stdout.write(JSON.stringify({ ms: Number(t1 - t0) / 1e6 }), () => process.exit(0));
-`;
-
-function probeEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // No loader hooks (tsx) nor compile cache in the child: a cold Lambda has neither. It has the deployed NODE_OPTIONS
-  // (source maps on), so the probe loads the bundle's .map as Lambda does.
-  env.NODE_OPTIONS = lambdaNodeOptions;
-  delete env.NODE_COMPILE_CACHE;
-  env.TABLE_NAME = 'bench';
-  env.AWS_REGION = 'eu-west-3';
-  env.POWERTOOLS_LOG_LEVEL = 'WARN';
-  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  return env;
-}
-
-function initOnce(file: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(file).href], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        if (code !== 0) throw new Error(`exit code ${code}`);
-        resolveRun((JSON.parse(out) as { ms: number }).ms);
-      } catch (error) {
-        reject(new Error(`Init probe of ${file} failed (${(error as Error).message}): ${err.slice(0, 2000)}`));
-      }
-    });
-  });
-}
-
 export async function benchBundles(options: {
   rootDir: string;
   initRuns?: number;
   initConcurrency?: number;
+  initMode?: InitMode;
   progress?: (line: string) => void;
+  /** Awaited between bundling and timing init (the bench waits there for the local product to be up and idle). */
+  beforeInit?: () => Promise<void>;
 }): Promise<BundlesResult> {
   const targets = functionTargets();
-  // Few functions: 15 runs each. Many: about 600 probes in all (7 runs at ~80 functions, 5 from ~110), to keep
-  // the whole bench within a few minutes on two cores.
-  const initRuns = options.initRuns ?? Math.max(5, Math.min(15, Math.round(600 / (targets.length + 1))));
+  const initMode = options.initMode ?? 'processes';
+  // Few functions: 15 runs each. Many: about 450 samples in all (5 runs at ~90 functions, 3 from ~130), to keep
+  // the whole bench within a few minutes on two cores. The median of the functions' ratios, the target, is
+  // robust to a noisy function.
+  const initRuns = options.initRuns ?? Math.max(3, Math.min(15, Math.round(450 / (targets.length + 1))));
   const concurrency = options.initConcurrency ?? Math.max(1, Math.min(2, availableParallelism()));
   const outRoot = mkdtempSync(join(tmpdir(), 'essaimage-bench-'));
   try {
@@ -185,23 +147,17 @@ export async function benchBundles(options: {
 
     // Round-robin (run 1 of every bundle, then run 2…), so every bundle, the baseline included, sees the same
     // machine conditions; `concurrency` processes at a time (default: one per core, at most 2).
-    const env = probeEnv();
-    const samples = built.map(() => [] as number[]);
+    if (options.beforeInit) {
+      await options.beforeInit();
+      options.progress?.('local product up and idle; timing init…');
+    }
     const queue: number[] = [];
     // The baseline is every ratio's denominator: it runs three times per round, for a steadier median.
     for (let run = 0; run < initRuns; run++) for (let i = 0; i < built.length; i++) queue.push(...(i === 0 ? [0, 0, 0] : [i]));
-    let next = 0;
-    const worker = async () => {
-      while (next < queue.length) {
-        const i = queue[next++] as number;
-        const b = built[i] as Built;
-        samples[i]?.push(await initOnce(b.file, env));
-      }
-    };
     const t1 = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    const samples = await timeInits(outRoot, built.map((b) => b.file), queue, { concurrency, mode: initMode });
     const initMs = Math.round(performance.now() - t1);
-    options.progress?.(`timed ${queue.length} imports in ${initMs} ms`);
+    options.progress?.(`timed ${queue.length} imports in ${initMs} ms (fresh ${initMode === 'workers' ? 'worker threads' : 'processes'})`);
 
     const figures: BundleFigures[] = built.map((b, i) => {
       const s = samples[i] ?? [];
@@ -232,13 +188,14 @@ export async function benchBundles(options: {
       bundleMs,
       initRuns,
       initConcurrency: concurrency,
+      initMode,
       initMs,
       initNote:
-        `init = median of ${initRuns} fresh \`node\` processes per bundle (${initRuns * 3} for the baseline; ${process.version}, ${concurrency} at a time), each timing \`await import(bundle)\`` +
+        `init = median of n = ${initRuns} ${initMode === 'workers' ? 'fresh worker threads (new isolate, empty module graph) in a plain `node` host' : 'fresh `node` processes'} per bundle (n = ${initRuns * 3} for the baseline; ${process.version}, NODE_OPTIONS=${lambdaNodeOptions}, ${concurrency} at a time), each timing \`await import(bundle)\`` +
         (options.initRuns !== undefined
           ? ' (runs set by --init-runs)'
           : initRuns < 15
-            ? ` (fewer than the usual 15 runs, to keep ${targets.length} functions within a few minutes)`
+            ? ` (fewer than the usual 15 runs, to keep ${targets.length} functions within a minute or so)`
             : ''),
       baseline,
       functions,

@@ -35,6 +35,9 @@ export interface ScenarioFigures {
   /** Largest volume / smallest volume (server latency), at p50 and at p99; null with a single volume. */
   largeSmallP50: number | null;
   largeSmallP99: number | null;
+  /** The same ratios for the raw access: how much the data access alone grows with the volume. */
+  rawLargeSmallP50: number | null;
+  rawLargeSmallP99: number | null;
 }
 
 export interface LatencyResult {
@@ -95,13 +98,29 @@ function apiOf(product: LocalProduct) {
   return { send, tokenFor };
 }
 
-async function measureRun(
+/** One volume of a scenario, set up and checked, ready to be measured. */
+interface Prepared {
+  volume: number | null;
+  setupMs: number;
+  label: string;
+  ctx: RunContext<unknown>;
+  server: number[];
+  raw: number[];
+}
+
+/**
+ * Sets every volume of the scenario up first, then measures them interleaved: each iteration sends the request
+ * (and the raw access) of every volume in turn, the order alternating from one iteration to the next. Small and
+ * large thus see the same table (every setup done), the same moment of the machine and of DynamoDB Local's JVM,
+ * so large/small measures the list's volume only, not the table growing or the run coming later.
+ */
+async function measureScenario(
   product: LocalProduct,
   table: string,
   scenario: AnyScenario,
-  volume: number | null,
   counts: { requests: number; warmup: number },
-): Promise<VolumeFigures> {
+  progress?: (line: string) => void,
+): Promise<VolumeFigures[]> {
   // Handlers read their Db through runtimeDeps(); point them at this product's table (one process, several tables).
   overrideDeps({ db: product.deps.db });
   const { send, tokenFor } = apiOf(product);
@@ -111,53 +130,70 @@ async function measureRun(
     db: product.deps.db,
     api: (method, path, o) => send({ method, path, as: o.as, body: o.body }, true),
   };
-  const t0 = performance.now();
-  const state: unknown = scenario.setup ? await scenario.setup(setupCtx, volume) : undefined;
-  const setupMs = Math.round(performance.now() - t0);
-  const ctx: RunContext<unknown> = { ...setupCtx, volume, state };
-
-  const first = await scenario.request(ctx);
-  await tokenFor(first.as);
-  const firstResponse = await send(first, true);
-  const label = `${first.method} ${first.path}`;
-  if (firstResponse.status < 200 || firstResponse.status > 299) {
-    throw new Error(`Scenario ${scenario.name} (volume ${volume ?? '-'}): ${label} as ${first.as} answered ${firstResponse.status}: ${JSON.stringify(firstResponse.body).slice(0, 500)}`);
+  const prepared: Prepared[] = [];
+  for (const volume of scenario.volumes ?? [null]) {
+    if (volume !== null) progress?.(`scenario ${scenario.name}: setting up volume ${volume}…`);
+    const t0 = performance.now();
+    const state: unknown = scenario.setup ? await scenario.setup(setupCtx, volume) : undefined;
+    const setupMs = Math.round(performance.now() - t0);
+    prepared.push({ volume, setupMs, label: '', ctx: { ...setupCtx, volume, state }, server: [], raw: [] });
   }
-  scenario.check?.(firstResponse, ctx);
-  if (scenario.raw) await scenario.raw(ctx);
-
-  const serverSamples: number[] = [];
-  const rawSamples: number[] = [];
+  // Every volume's first answer is checked once all setups are done: on the table as it is measured.
+  for (const p of prepared) {
+    const first = await scenario.request(p.ctx);
+    await tokenFor(first.as);
+    const firstResponse = await send(first, true);
+    p.label = `${first.method} ${first.path} as ${first.as}`;
+    if (firstResponse.status < 200 || firstResponse.status > 299) {
+      throw new Error(`Scenario ${scenario.name} (volume ${p.volume ?? '-'}): ${p.label} answered ${firstResponse.status}: ${JSON.stringify(firstResponse.body).slice(0, 500)}`);
+    }
+    scenario.check?.(firstResponse, p.ctx);
+    if (scenario.raw) await scenario.raw(p.ctx);
+  }
+  progress?.(`scenario ${scenario.name}: ${counts.warmup} warm-up then ${counts.requests} measured requests${prepared.length > 1 ? ' per volume, volumes interleaved' : ''}…`);
   const total = counts.warmup + counts.requests;
-  // Server request and raw access alternate, so both see the same moment of the machine (GC, JIT, Java).
   for (let i = 0; i < total; i++) {
-    const req = await scenario.request(ctx);
-    const s0 = performance.now();
-    const res = await send(req, false);
-    const s1 = performance.now();
-    if (res.status < 200 || res.status > 299) {
-      throw new Error(`Scenario ${scenario.name}: ${req.method} ${req.path} answered ${res.status} during the run: ${String(res.body).slice(0, 500)}`);
-    }
-    if (i >= counts.warmup) serverSamples.push(s1 - s0);
-    if (scenario.raw) {
-      const r0 = performance.now();
-      await scenario.raw(ctx);
-      const r1 = performance.now();
-      if (i >= counts.warmup) rawSamples.push(r1 - r0);
+    const order = i % 2 === 0 ? prepared : [...prepared].reverse();
+    for (const p of order) {
+      // Server request and raw access alternate, so both see the same moment of the machine (GC, JIT, Java).
+      const req = await scenario.request(p.ctx);
+      const s0 = performance.now();
+      const res = await send(req, false);
+      const s1 = performance.now();
+      if (res.status < 200 || res.status > 299) {
+        throw new Error(`Scenario ${scenario.name}: ${req.method} ${req.path} answered ${res.status} during the run: ${String(res.body).slice(0, 500)}`);
+      }
+      if (i >= counts.warmup) p.server.push(s1 - s0);
+      if (scenario.raw) {
+        const r0 = performance.now();
+        await scenario.raw(p.ctx);
+        const r1 = performance.now();
+        if (i >= counts.warmup) p.raw.push(r1 - r0);
+      }
     }
   }
-  const server = summarize(serverSamples);
-  const raw = scenario.raw ? summarize(rawSamples) : null;
-  return {
-    volume,
-    table,
-    setupMs,
-    request: `${label} as ${first.as}`,
-    server,
-    raw,
-    ratioP50: raw ? ratio(server.p50, raw.p50) : null,
-    ratioP99: raw ? ratio(server.p99, raw.p99) : null,
-  };
+  return prepared.map((p) => {
+    const server = summarize(p.server);
+    const raw = scenario.raw ? summarize(p.raw) : null;
+    return {
+      volume: p.volume,
+      table,
+      setupMs: p.setupMs,
+      request: p.label,
+      server,
+      raw,
+      ratioP50: raw ? ratio(server.p50, raw.p50) : null,
+      ratioP99: raw ? ratio(server.p99, raw.p99) : null,
+    };
+  });
+}
+
+/** The whole local product on a table of its own, DynamoDB Local included, the demo data seeded. */
+export async function startBenchProduct(progress?: (line: string) => void): Promise<LocalProduct> {
+  const t0 = performance.now();
+  const host = await startLocalProduct({ tableName: 'bench-demo', seed: true });
+  progress?.(`local product up in ${Math.round(performance.now() - t0)} ms (DynamoDB Local at ${host.dynamo.endpoint}, API at ${host.url})`);
+  return host;
 }
 
 /**
@@ -170,13 +206,13 @@ export async function benchLatency(options: {
   warmup: number;
   progress?: (line: string) => void;
   onStarted?: (stop: () => Promise<void>) => void;
+  /** The local product, when the caller started it already (see startBenchProduct). */
+  product?: Promise<LocalProduct>;
   /** The load scenario (bench/lib/load.ts), run after the others on the same product. */
   load?: { writers: number; readers: number };
 }): Promise<LatencyResult> {
-  const t0 = performance.now();
-  const host = await startLocalProduct({ tableName: 'bench-demo', seed: true });
+  const host = await (options.product ?? startBenchProduct(options.progress));
   options.onStarted?.(() => host.stop());
-  options.progress?.(`local product up in ${Math.round(performance.now() - t0)} ms (DynamoDB Local at ${host.dynamo.endpoint}, API at ${host.url})`);
   try {
     // Process-wide warm-up (JIT of the HTTP server, JWT verification, middy, the SDK; DynamoDB Local's JVM), so
     // the first scenario does not pay for it.
@@ -189,14 +225,9 @@ export async function benchLatency(options: {
     const scenarios: ScenarioFigures[] = [];
     for (const { file, scenario } of options.scenarios) {
       const counts = { requests: scenario.requests ?? options.requests, warmup: scenario.warmup ?? options.warmup };
-      const runs: VolumeFigures[] = [];
       // Every run shares the demo table: seeding a fresh table per volume cost more than the whole measure.
-      // Each scenario's setup writes in partitions of its own (a new call, season or cohort), or adds to
-      // one (a tutor's requests, a season's trail) from the smaller volume to the larger.
-      for (const volume of scenario.volumes ?? [null]) {
-        options.progress?.(`scenario ${scenario.name}${volume === null ? '' : ` at volume ${volume}`}…`);
-        runs.push(await measureRun(host, 'bench-demo', scenario, volume, counts));
-      }
+      // Each volume's setup writes in partitions of its own (a new call, season, cohort or tutor).
+      const runs = await measureScenario(host, 'bench-demo', scenario, counts, options.progress);
       const small = runs[0];
       const large = runs[runs.length - 1];
       const multi = runs.length > 1 && small && large;
@@ -210,6 +241,8 @@ export async function benchLatency(options: {
         runs,
         largeSmallP50: multi ? ratio(large.server.p50, small.server.p50) : null,
         largeSmallP99: multi ? ratio(large.server.p99, small.server.p99) : null,
+        rawLargeSmallP50: multi && large.raw && small.raw ? ratio(large.raw.p50, small.raw.p50) : null,
+        rawLargeSmallP99: multi && large.raw && small.raw ? ratio(large.raw.p99, small.raw.p99) : null,
       });
     }
     overrideDeps({ db: host.deps.db });

@@ -51,7 +51,7 @@ export function formatBundles(result: BundlesResult): string {
 }
 
 export function formatLatency(result: LatencyResult): string {
-  const rows = [['scenario', 'volume', 'server p50', 'p99', 'raw p50', 'p99', 'srv/raw p50', 'p99', 'large/small p50', 'p99']];
+  const rows = [['scenario', 'volume', 'server p50', 'p99', 'raw p50', 'p99', 'srv/raw p50', 'p99', 'large/small p50', 'p99', 'raw l/s p50', 'p99']];
   for (const s of result.scenarios) {
     s.runs.forEach((r, i) => {
       const last = i === s.runs.length - 1;
@@ -66,6 +66,8 @@ export function formatLatency(result: LatencyResult): string {
         times(r.ratioP99),
         last ? times(s.largeSmallP50) : '',
         last ? times(s.largeSmallP99) : '',
+        last ? times(s.rawLargeSmallP50) : '',
+        last ? times(s.rawLargeSmallP99) : '',
       ]);
     });
   }
@@ -76,8 +78,9 @@ export function formatLatency(result: LatencyResult): string {
       (s.requests !== result.requests || s.warmup !== result.warmup ? `  |  ${s.requests} requests after ${s.warmup}` : '');
   });
   return [
-    `Latency (ms) — sequential requests through the local server (real JWT, same handlers as Lambda), ${result.requests} measured after ${result.warmup} warm-up,`,
-    'each alternating with the raw DynamoDB Local access of the same data through the document client.',
+    `Latency (ms) — sequential requests through the local server (real JWT, same handlers as Lambda), n = ${result.requests} measured after ${result.warmup} warm-up per volume,`,
+    'each alternating with the raw DynamoDB Local access of the same data through the document client. Every volume of a scenario is set up first,',
+    'then the volumes are measured interleaved (one request of each in turn) on the same table: large/small shows the volume only (server and raw).',
     '',
     table(rows),
     '',
@@ -120,7 +123,7 @@ export function formatTargets(bundles: BundlesResult | undefined, latency: Laten
     lines.push(`${verdict(p99Over.length === 0)}  warm p99 ≤ 3x raw on every scenario${p99Over.length ? `: over: ${p99Over.map((x) => `${name(x)} ${times(x.r.ratioP99)}`).join(', ')}` : ''}`);
     const volumed = latency.scenarios.filter((s) => s.largeSmallP50 !== null);
     const growing = volumed.filter((s) => (s.largeSmallP50 ?? 0) > 1.2);
-    lines.push(`${verdict(growing.length === 0)}  large/small p50 ≤ 1.2x on every list and dashboard (${volumed.map((s) => `${s.name} ${times(s.largeSmallP50)}`).join(', ')})`);
+    lines.push(`${verdict(growing.length === 0)}  large/small p50 ≤ 1.2x on every list and dashboard (${volumed.map((s) => `${s.name} ${times(s.largeSmallP50)} (raw ${times(s.rawLargeSmallP50)})`).join(', ')})`);
     if (latency.load) {
       const l = latency.load;
       lines.push(`${verdict(l.errors === 0 && l.lostWrites === 0)}  load: 0 errors, 0 lost writes (errors ${l.errors}, lost ${l.lostWrites}; p50 ${ms(l.latency.p50)} ms, p99 ${ms(l.latency.p99)} ms, ${l.throughputPerSecond} req/s)`);

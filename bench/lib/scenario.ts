@@ -43,8 +43,9 @@ export interface Scenario<S = void> {
   name: string;
   description: string;
   /**
-   * Volumes to run at, smallest first (e.g. [10, 10_000]); every run shares the seeded demo table, so a
-   * setup writes in partitions of its own. Omit it to run once on the demo data alone (setup must not write).
+   * Volumes to run at, smallest first (e.g. [10, 10_000]). Every volume is set up first, on the seeded demo
+   * table, then they are measured interleaved: each volume's setup writes in partitions of its own. Omit it to
+   * run once on the demo data alone (setup must not write).
    */
   volumes?: number[];
   /** Writes `volume` records (through repositories or use cases) and returns what request/raw need. */

@@ -13,8 +13,11 @@ import { essaimeOpenRequestsEntity } from '../../shared/tutoring/entities';
 import { demoStructures } from '../../scripts/seed/demo-catalogue';
 import { defineScenario, inBatches } from '../lib/scenario';
 
+/** A full first page at both volumes (5 essaimés at the smallest), so large/small measures the cohort's size, not the page's. */
+const pageSize = 5;
+
 /**
- * The cohort progress view (first page of 20) of a season with N essaimés, each with 3 participants and
+ * The cohort progress view (first page of 5) of a season with N essaimés, each with 3 participants and
  * 10 sessions of attendance recorded (30 records per essaimé: 150 at N = 5, 3,000 at N = 100), made through
  * the use cases, and i % 3 open tutoring requests on essaimé i's pre-computed counter. The view reads the cohort
  * partition and a page of pre-computed progress items, then the page's open-request counters (one
@@ -25,7 +28,7 @@ const SESSIONS = 10;
 
 export default defineScenario({
   name: 'training-cohort-progress',
-  description: 'GET /cohorts/{cohortId}/progress?limit=20 of a cohort of N essaimés × 3 participants × 10 recorded sessions, as staff',
+  description: 'GET /cohorts/{cohortId}/progress?limit=5 of a cohort of N essaimés × 3 participants × 10 recorded sessions, as staff',
   volumes: [5, 100],
   setup: async ({ db }, volume) => {
     const n = volume ?? 5;
@@ -92,25 +95,25 @@ export default defineScenario({
     const openByEssaime = Object.fromEntries(essaimeIds.map((id, i) => [id, i % 3]));
     return { cohortId: cohort.cohortId, essaimes: n, records: n * 3 * SESSIONS, openByEssaime };
   },
-  request: ({ state }) => ({ method: 'GET', path: `/cohorts/${state.cohortId}/progress?limit=20`, as: 'demo-staff-claire' }),
+  request: ({ state }) => ({ method: 'GET', path: `/cohorts/${state.cohortId}/progress?limit=${pageSize}`, as: 'demo-staff-claire' }),
   check: (res, { state }) => {
     const items = res.body?.items ?? [];
-    if (items.length !== Math.min(20, state.essaimes)) throw new Error(`The progress page has ${items.length} essaimés`);
+    if (items.length !== Math.min(pageSize, state.essaimes)) throw new Error(`The progress page has ${items.length} essaimés`);
     for (const item of items) {
       const { present, excused, absent } = item.attendance;
       if (present + excused + absent !== 3 * SESSIONS) throw new Error(`${item.structureName}: ${present + excused + absent} records, expected ${3 * SESSIONS}`);
       if (item.openRequests !== state.openByEssaime[item.essaimeId]) throw new Error(`${item.structureName}: ${item.openRequests} open requests, expected ${state.openByEssaime[item.essaimeId]}`);
     }
   },
-  rawLabel: 'Query COHORT#{id} (cohort, modules, sessions) ‖ Query gsi1 COHORT#{id}#PROGRESS, Limit 20; then BatchGetItem of the page\'s open-request counters',
+  rawLabel: 'Query COHORT#{id} (cohort, modules, sessions) ‖ Query gsi1 COHORT#{id}#PROGRESS, Limit 5; then BatchGetItem of the page\'s open-request counters',
   raw: async ({ db, state }) => {
-    const [, page] = await Promise.all([
+    const [, progress] = await Promise.all([
       db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': cohortEntity.partition('table', { cohortId: state.cohortId }) } })),
       db.doc.send(
-        new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': progressEntity.partition('gsi1', { cohortId: state.cohortId }) }, Limit: 20 }),
+        new QueryCommand({ TableName: db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': progressEntity.partition('gsi1', { cohortId: state.cohortId }) }, Limit: pageSize }),
       ),
     ]);
-    const keys = (page.Items ?? []).map((item) => essaimeOpenRequestsEntity.key({ essaimeId: String(item.essaimeId) }));
+    const keys = (progress.Items ?? []).map((item) => essaimeOpenRequestsEntity.key({ essaimeId: String(item.essaimeId) }));
     return db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }));
   },
 });

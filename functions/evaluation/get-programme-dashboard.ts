@@ -5,6 +5,6 @@ import { prefetchingHandler } from '../../shared/http/handler';
 // Read together with the caller's profile (one round trip); the route admits its roles before any read.
 export const handler = prefetchingHandler(
   dashboardsApi.programme,
-  ({ params, deps }) => programmeDashboard(deps, params.seasonId),
+  ({ params, deps, batch }) => programmeDashboard(deps, params.seasonId, batch),
   async ({ prefetched }) => ({ body: prefetched }),
 );

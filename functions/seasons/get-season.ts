@@ -1,10 +1,15 @@
+import { notFound } from '../../shared/errors';
 import { prefetchingHandler } from '../../shared/http/handler';
 import { seasonsApi } from '../../shared/seasons/api';
-import { readSeason } from '../../shared/seasons/use-cases';
+import { seasonEntity } from '../../shared/seasons/entities';
 
-// The season is read together with the caller's profile (one round trip); every role may read a season.
+// The season is read in the same batch as the caller's profile (one round trip); every role may read a season.
 export const handler = prefetchingHandler(
   seasonsApi.get,
-  ({ params, deps }) => readSeason(deps, params.seasonId),
+  async ({ params, batch }) => {
+    const season = await batch.get(seasonEntity, { seasonId: params.seasonId });
+    if (!season) throw notFound('Season');
+    return season;
+  },
   async ({ prefetched }) => ({ body: prefetched }),
 );

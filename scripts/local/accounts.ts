@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { localActivate, localConfirmSignUp, localSignIn, localSignUp } from '../../shared/accounts/local-auth';
 import { activateBody, confirmSignUpBody, signInBody, signUpBody } from '../../shared/accounts/schemas';
 import { DomainError } from '../../shared/errors';
@@ -19,7 +19,7 @@ export interface LocalAnswer {
   body: unknown;
 }
 
-type Operation = { schema: z.ZodType; run: (input: never) => Promise<{ status: number; profile?: UserProfile; body?: unknown }> };
+type Operation = { schema: z.ZodMiniType; run: (input: never) => Promise<{ status: number; profile?: UserProfile; body?: unknown }> };
 
 const operations: Record<string, Operation> = {
   '/local-auth/sign-up': { schema: signUpBody, run: async (input: z.output<typeof signUpBody>) => ({ status: 201, body: await localSignUp(runtimeDeps(), input) }) },

@@ -32,6 +32,12 @@ export async function createDevAuth(options: { issuer: string; audience?: string
   const { privateKey, publicKey } = options.key ?? (await generateKeyPair(DEV_ALGORITHM, { extractable: true }));
   const audience = options.audience ?? 'essaimage-local-client';
   const issuer = options.issuer;
+  /**
+   * Tokens whose signature and claims were already checked. The authorizer runs outside the function in AWS,
+   * so an ECDSA check per request (about a millisecond on a busy machine) would only slow the local path down.
+   * The same string always has the same signature verdict; the time claims are checked again at each use.
+   */
+  const verified = new Map<string, JWTPayload>();
   return {
     issuer,
     audience,
@@ -54,12 +60,25 @@ export async function createDevAuth(options: { issuer: string; audience?: string
     },
     // ID tokens only, as the handler wrapper accepts (shared/access/principal.ts isAcceptedToken): they carry aud.
     verify: async (token) => {
-      const { payload } = await jwtVerify(token, publicKey, { algorithms: [DEV_ALGORITHM], issuer, audience, requiredClaims: ['exp', 'sub'], clockTolerance: 5 });
+      const known = verified.get(token);
+      if (known && stillValid(known)) return known;
+      const { payload } = await jwtVerify(token, publicKey, { algorithms: [DEV_ALGORITHM], issuer, audience, requiredClaims: ['exp', 'sub'], clockTolerance: clockToleranceSeconds });
       if (payload.token_use !== 'id') throw new Error('Only ID tokens are accepted');
+      if (verified.size >= verifiedLimit) verified.clear();
+      verified.set(token, payload);
       return payload;
     },
     jwks: async () => ({ keys: [{ ...(await exportJWK(publicKey)), kid: 'local-dev', alg: DEV_ALGORITHM, use: 'sig' }] }),
   };
+}
+
+const verifiedLimit = 10_000;
+const clockToleranceSeconds = 5;
+
+function stillValid(payload: JWTPayload): boolean {
+  const now = Date.now() / 1000;
+  if (typeof payload.exp !== 'number' || payload.exp <= now - clockToleranceSeconds) return false;
+  return typeof payload.nbf !== 'number' || payload.nbf <= now + clockToleranceSeconds;
 }
 
 /**

@@ -8,7 +8,8 @@ import { commit } from '../../shared/db/transact';
 import { putProfileWrite } from '../../shared/identity/repository';
 import type { Deps } from '../../shared/runtime';
 import { listSeasons } from '../../shared/seasons/repository';
-import { addDays, frenchDate } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar';
+import { formatDate } from '../../shared/i18n/french';
 import { recordMeeting } from '../../shared/governance/use-cases';
 import { applicationProfiles, type ApplicationProfile } from './demo-applications';
 import { demoCalendar } from './demo-calendar';
@@ -39,9 +40,9 @@ export function eligibleAnswersA(signedOn: string, overrides: Answers = {}): Ans
     'A2.3': { kind: 'yes_no', value: true },
     A3: { kind: 'yes_no', value: true },
     'A4.1': { kind: 'yes_no', value: true },
-    'A4.2': { kind: 'signed_attestation', signed: true, signerName: 'Président(e) du CA', signedOn },
+    'A4.2': { kind: 'signed_attestation', signed: true, signerName: 'Présidente du CA', signedOn },
     'A5.1': { kind: 'choice', value: 'existing-contract' },
-    'A5.2': { kind: 'signed_attestation', signed: true, signerName: 'Vice-président(e) du conseil départemental', signedOn },
+    'A5.2': { kind: 'signed_attestation', signed: true, signerName: 'Vice-président du conseil départemental', signedOn },
     'A5.3': { kind: 'document', documentRef: 'calendrier-mise-en-oeuvre.pdf' },
     ...overrides,
   };
@@ -144,7 +145,7 @@ export async function seedCalls(deps: Deps): Promise<{ callId: string } | undefi
     ],
     decisions: [
       { type: 'choose-hypotheses', text: 'Le nouvel appel s’adresse aux opérateurs de collectivités (A) et aux collectivités qui font évoluer leurs équipes (B).', hypotheses: ['A', 'B'] },
-      { type: 'note', text: `Appel ouvert du ${frenchDate(calendar.call.opensAt)} au ${frenchDate(calendar.call.closesAt)} ; sélection de 5 à 10 territoires.` },
+      { type: 'note', text: `Appel ouvert du ${formatDate(calendar.call.opensAt)} au ${formatDate(calendar.call.closesAt)} ; sélection de 5 à 10 territoires.` },
     ],
   });
 

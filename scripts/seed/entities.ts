@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEntity } from '../../shared/db/entity';
 import { seedMarker } from '../../shared/db/entities/seed';
 

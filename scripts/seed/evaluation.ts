@@ -6,7 +6,8 @@ import { recordInterview } from '../../shared/evaluation/interviews';
 import { assessFidelity, recordFidelityAssessment } from '../../shared/governance/fidelity';
 import { setAcorLead } from '../../shared/governance/label';
 import { recordMeeting } from '../../shared/governance/use-cases';
-import { addDays, frenchDate } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar';
+import { formatDate } from '../../shared/i18n/french';
 import type { Deps } from '../../shared/runtime';
 import { type DemoCalendar, demoCalendar } from './demo-calendar';
 
@@ -74,7 +75,7 @@ export async function seedEvaluation(deps: Deps, seasonId: string): Promise<void
     ],
     decisions: [
       { type: 'choose-hypotheses', text: 'Les deux hypothèses sont retenues : opérateurs de collectivités (A) et collectivités faisant évoluer leurs équipes (B).', hypotheses: ['A', 'B'] },
-      { type: 'note', text: `Trois temps d’évaluation : premier retour le ${frenchDate(stages.firstReturn.dueOn)}, bilan intermédiaire le ${frenchDate(stages.intermediate.dueOn)}, bilan final le ${frenchDate(stages.final.dueOn)}.` },
+      { type: 'note', text: `Trois temps d’évaluation : premier retour le ${formatDate(stages.firstReturn.dueOn)}, bilan intermédiaire le ${formatDate(stages.intermediate.dueOn)}, bilan final le ${formatDate(stages.final.dueOn)}.` },
     ],
   });
   const [first] = await createDefaultStages(at(`${addDays(cohortSeason.committeeOn, 30)}T09:00:00Z`), claire, seasonId, stages);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const roles = ['staff', 'tutor', 'referent'] as const;
 export const roleSchema = z.enum(roles);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { commit } from '../db/transact';
 import { DomainError, forbidden, unprocessable } from '../errors';
 import type { LocalCredential } from '../identity/account-schemas';

@@ -1,4 +1,5 @@
 import type { Role } from '../access/principal';
+import { letterBody } from '../notifications/letter';
 import { newMessage, type OutboxMessage } from '../notifications/outbox';
 
 /** The e-mails of accounts, in French (queued in the outbox with the change that causes them). */
@@ -21,7 +22,7 @@ export function signUpCodeMessage(input: { userId: string; displayName: string; 
       kind: 'account.sign-up-code',
       recipientUserId: input.userId,
       subject: 'Confirmez votre adresse e-mail',
-      body: `Bonjour ${input.displayName},\n\nVotre code de confirmation pour le programme d’essaimage : ${input.code}\n\nOu ouvrez ce lien : ${link}\n\nCe code est valable 24 heures.`,
+      body: letterBody(input.displayName, [`Votre code de confirmation pour le programme d’essaimage : ${input.code}`, `Ou ouvrez ce lien : ${link}`, 'Ce code est valable 24 heures.']),
       related: { entityType: 'user', entityId: input.userId },
     },
     now,
@@ -35,7 +36,7 @@ export function welcomeMessage(input: { userId: string; displayName: string }, n
       kind: 'account.welcome',
       recipientUserId: input.userId,
       subject: 'Votre compte est créé',
-      body: `Bonjour ${input.displayName},\n\nVotre compte sur l’outil du programme d’essaimage est prêt. Vous pouvez candidater à un appel ouvert depuis la page « Candidater » : ${webUrl()}/candidater`,
+      body: letterBody(input.displayName, [`Votre compte sur l’outil du programme d’essaimage est prêt. Vous pouvez candidater à un appel ouvert depuis la page « Candidater » : ${webUrl()}/candidater`]),
       related: { entityType: 'user', entityId: input.userId },
     },
     now,
@@ -56,7 +57,7 @@ export function invitationMessage(
       kind: 'account.invitation',
       recipientUserId: input.userId,
       subject: 'Invitation au programme d’essaimage',
-      body: `Bonjour ${input.displayName},\n\n${input.invitedBy} vous invite à rejoindre l’outil du programme d’essaimage en tant que ${as}.\n\n${next}`,
+      body: letterBody(input.displayName, [`${input.invitedBy} vous invite à rejoindre l’outil du programme d’essaimage en tant que ${as}.`, next]),
       related: { entityType: 'user', entityId: input.userId },
     },
     now,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { callIdSchema } from '../calls/schemas';
 import { pageOf } from '../db/pagination';
 import { defineRoute } from '../http/route';
@@ -30,8 +30,8 @@ import {
   staffApplicationViewSchema,
 } from './views';
 
-const callParams = z.object({ callId: callIdSchema }).strict();
-const appParams = z.object({ applicationId: applicationIdSchema }).strict();
+const callParams = z.strictObject({ callId: callIdSchema });
+const appParams = z.strictObject({ applicationId: applicationIdSchema });
 
 /**
  * Routes of applications. Applicants are users with the referent role and own their application by

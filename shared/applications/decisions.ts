@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { assertRole } from '../access/policy';
 import { counterWrite, updateCallWrite } from '../calls/repository';
@@ -11,6 +11,7 @@ import { createEssaimeWrites, listEssaimesOfStructure } from '../essaimes/reposi
 import type { Essaime, Participant } from '../essaimes/schemas';
 import { newId } from '../ids';
 import { logger } from '../logger';
+import { displayNameOf } from '../notifications/letter';
 import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { decisionMessage } from './messages';
@@ -109,7 +110,7 @@ async function publishOne(deps: Deps, actor: Principal, call: Call, applicationI
   const outcome = app.decision.outcome;
   const essaimeId = outcome === 'selected' ? newId('essaime') : null;
   const next: Application = { ...app, decisionPublishedAt: at, essaimeId: essaimeId ?? app.essaimeId, version: app.version + 1, updatedAt: at };
-  const text = decisionMessage(call, app, outcome, app.decision.rationale);
+  const text = decisionMessage(call, app, outcome, app.decision.rationale, await displayNameOf(deps.db, app.applicantUserId));
   const message = newMessage(
     {
       dedupeKey: `application-decision#${applicationId}#${outcome}`,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEntity } from '../db/entity';
 import { application, applicationUnique, dossierCounter, dossierNumber, review, staffNote } from '../db/entities/applications';
 import { rankKey } from './rules';
@@ -22,5 +22,5 @@ export const applicationUniqueEntity = defineEntity(
 );
 
 /** The last dossier number given in a year, and each number given (shared/applications/dossier-numbers.ts). */
-export const dossierCounterEntity = defineEntity(dossierCounter, z.object({ year: z.string(), lastNumber: z.number().int().min(0) }));
+export const dossierCounterEntity = defineEntity(dossierCounter, z.object({ year: z.string(), lastNumber: z.int().check(z.gte(0)) }));
 export const dossierNumberEntity = defineEntity(dossierNumber, z.object({ dossierNumber: z.string(), applicationId: z.string() }));

@@ -4,7 +4,7 @@ import { listReadyAttachmentsOfParent } from '../attachments/repository';
 import { parentKeyOf, type Attachment } from '../attachments/schemas';
 import type { Answer, Criterion } from '../calls/schemas';
 import { loadCall } from '../calls/use-cases';
-import { frenchDate } from '../calendar';
+import { formatDate } from '../i18n/french';
 import { toCsv, type CsvValue } from '../documents/csv';
 import { fileSlug } from '../documents/file-names';
 import { axisLabels } from '../programme/axes';
@@ -39,7 +39,7 @@ export function answerText(answer: Answer | undefined, criterion: Criterion | un
     case 'yes_no':
       return answer.value ? 'Oui' : 'Non';
     case 'signed_attestation':
-      return answer.signed ? `Signé par ${answer.signerName ?? 'un signataire non nommé'}${answer.signedOn ? ` le ${frenchDate(answer.signedOn)}` : ''}` : 'Non signé';
+      return answer.signed ? `Signé par ${answer.signerName ?? 'un signataire non nommé'}${answer.signedOn ? ` le ${formatDate(answer.signedOn)}` : ''}` : 'Non signé';
     case 'document':
       return answer.documentRef;
     case 'choice': {

@@ -1,9 +1,10 @@
 import type { Principal } from '../access/principal';
 import { listReadyAttachmentsOfParent, parentKeyOf, type Attachment } from '../attachments';
 import { isStaff } from '../access/policy';
-import { frenchDate, frenchDateTime, frenchNumber } from '../calendar';
+import { formatBytes, formatDate, formatDateTime, quoted } from '../i18n/french';
 import type { Call, Criterion } from '../calls/schemas';
 import { criteriaOf, loadCall } from '../calls/use-cases';
+import { withFrenchTypography } from '../documents/french-report';
 import { renderPdf, type PdfSection } from '../documents/pdf';
 import { conflict } from '../errors';
 import { axisLabels } from '../programme/axes';
@@ -56,10 +57,9 @@ function criteriaSection(app: Application, criteria: readonly Criterion[]): PdfS
 /** The checked documents of the dossier, beside the criterion each is evidence for. */
 function documentsSection(documents: readonly Attachment[]): PdfSection {
   if (!documents.length) return { heading: 'Pièces jointes', paragraphs: ['Aucune pièce jointe.'] };
-  const sizeOf = (bytes: number) => `${frenchNumber(Math.max(1, Math.round(bytes / 1024)))} Ko`;
   const rows = [...documents]
     .sort((a, b) => a.slot.localeCompare(b.slot) || a.fileName.localeCompare(b.fileName))
-    .map((d) => [d.fileName, d.slot === 'dossier' ? 'Pièce du dossier' : `Critère ${d.slot}`, sizeOf(d.size)]);
+    .map((d) => [d.fileName, d.slot === 'dossier' ? 'Pièce du dossier' : `Critère ${d.slot}`, formatBytes(d.size)]);
   return { heading: 'Pièces jointes', table: { header: ['Document', 'Pour', 'Taille'], rows } };
 }
 
@@ -67,8 +67,8 @@ export function receiptReport(app: Application, call: Pick<Call, 'title'>, crite
   const sections: PdfSection[] = [
     {
       paragraphs: [
-        `L'Accélérateur d'innovation sociale (Ansa) accuse réception de la candidature de ${app.structure.name} à l'appel « ${call.title} ».`,
-        `Dossier déposé le ${frenchDateTime(app.submittedAt!)}.`,
+        `L'Accélérateur d'innovation sociale (Ansa) accuse réception de la candidature de ${app.structure.name} à l'appel ${quoted(call.title)}.`,
+        `Dossier déposé le ${formatDateTime(app.submittedAt!)}.`,
         'Ce document atteste le dépôt du dossier ; il ne préjuge pas de la décision, qui vous sera notifiée par courrier.',
       ],
     },
@@ -97,7 +97,7 @@ export async function receiptPdf(deps: Deps, principal: Principal, applicationId
     loadCall(deps, app.callId),
     listReadyAttachmentsOfParent(deps.db, parentKeyOf({ kind: 'application', applicationId, criterionId: null })),
   ]);
-  const bytes = await renderPdf(receiptReport(app, bundle.call, criteriaOf(bundle, app.criteriaVersion), documents));
+  const bytes = await renderPdf(withFrenchTypography(receiptReport(app, bundle.call, criteriaOf(bundle, app.criteriaVersion), documents)));
   return { filename: `accuse-reception-${fileSafe(app.dossierNumber)}.pdf`, bytes };
 }
 
@@ -106,12 +106,12 @@ const outcomeTitles = { selected: 'Candidature retenue', waitlisted: "Candidatur
 export function decisionLetterReport(app: Application, call: Pick<Call, 'title'>) {
   const decision = app.decision!;
   const draft = app.decisionPublishedAt === null;
-  const { body } = decisionMessage(call, app, decision.outcome, decision.rationale);
+  const { body } = decisionMessage(call, app, decision.outcome, decision.rationale, app.referent?.name);
   return {
     title: outcomeTitles[decision.outcome],
-    subtitle: `Dossier n° ${app.dossierNumber ?? '—'} · appel « ${call.title} »${draft ? ' · projet : décision non publiée' : ''}`,
+    subtitle: `Dossier n° ${app.dossierNumber ?? '—'} · appel ${quoted(call.title)}${draft ? ' · projet : décision non publiée' : ''}`,
     sections: [
-      { paragraphs: [`Paris, le ${frenchDate(app.decisionPublishedAt ?? decision.decidedAt)}`, `${app.structure.name}${app.structure.address ? `\n${app.structure.address}` : ''}`] },
+      { paragraphs: [`Paris, le ${formatDate(app.decisionPublishedAt ?? decision.decidedAt)}`, `${app.structure.name}${app.structure.address ? `\n${app.structure.address}` : ''}`] },
       { paragraphs: body.split('\n\n') },
     ],
   };
@@ -123,6 +123,6 @@ export async function decisionLetterPdf(deps: Deps, principal: Principal, applic
   const visible = app.decision !== null && (isStaff(principal) || app.decisionPublishedAt !== null);
   if (!visible) throw conflict('DECISION_NOT_PUBLISHED', 'There is no published decision on this application yet');
   const bundle = await loadCall(deps, app.callId);
-  const bytes = await renderPdf(decisionLetterReport(app, bundle.call));
+  const bytes = await renderPdf(withFrenchTypography(decisionLetterReport(app, bundle.call)));
   return { filename: `decision-${fileSafe(app.dossierNumber ?? app.applicationId)}.pdf`, bytes };
 }

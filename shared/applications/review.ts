@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { assertRole } from '../access/policy';
 import { criteriaOf, loadCall } from '../calls/use-cases';
@@ -6,6 +6,7 @@ import { commit } from '../db/transact';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { getProfile } from '../identity/repository';
 import { newId } from '../ids';
+import { displayNameOf } from '../notifications/letter';
 import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { correctionMessage } from './messages';
@@ -211,7 +212,7 @@ export async function returnForCorrection(deps: Deps, actor: Principal, applicat
       correction: { round, message: input.message, requestedBy: actor.userId, requestedAt: now.toISOString(), dueAt },
       correctionRounds: round,
     });
-    const text = correctionMessage(call, app, input.message, dueAt);
+    const text = correctionMessage(call, app, input.message, dueAt, await displayNameOf(deps.db, app.applicantUserId));
     const message = newMessage(
       {
         dedupeKey: `application-correction#${applicationId}#${round}`,

@@ -10,6 +10,7 @@ import { commit, type Write } from '../db/transact';
 import { withRetry } from '../db/retry';
 import { dossierYearOf, lastDossierNumber, takeDossierNumberWrites } from './dossier-numbers';
 import { notFound, unprocessable, type ErrorDetail } from '../errors';
+import { displayNamesOf } from '../identity/repository';
 import { newId } from '../ids';
 import type { Deps } from '../runtime';
 import {
@@ -24,7 +25,7 @@ import {
 } from './repository';
 import { assertDraft, assertSubmittable, assertWithdrawable, correctionWindowOpen, statusOnSubmit } from './rules';
 import type { Application, ApplicationEligibility, CreateApplicationInput, ListApplicationsQuery, UpdateApplicationInput } from './schemas';
-import { applicantView, applicationSummary, staffView, type ApplicantView, type ApplicationSummary, type StaffApplicationView } from './views';
+import { applicantView, applicationSummary, peopleNamedIn, staffView, type ApplicantView, type ApplicationSummary, type StaffApplicationView } from './views';
 import { reconcileStructureFacts } from './one-fact';
 
 // ------------------------------------------------------------------------------------------------ helpers
@@ -259,7 +260,7 @@ export async function readApplication(deps: Deps, principal: Principal, applicat
   if (isStaff(principal)) {
     const { application, reviews, notes } = await getApplicationDetail(deps.db, applicationId);
     if (!application) throw notFound('Application');
-    return staffView(principal, application, reviews, notes);
+    return staffView(principal, application, reviews, notes, await displayNamesOf(deps.db, peopleNamedIn(application, reviews, notes)));
   }
   return applicantView(await loadApplicationFor(deps, principal, applicationId, 'read'));
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { criterionResultSchema, eligibilityStatusSchema, verificationSchema } from '../calls/schemas';
 import {
@@ -20,12 +20,10 @@ import {
  * published (until then the application shows as under review). A staff member who recused sees neither
  * the reviews nor the private notes.
  */
-export const applicantViewSchema = applicationSchema
-  .omit({ reviewerUserIds: true, recusedUserIds: true, reviewScores: true, score: true, verifications: true, decision: true, correction: true })
-  .extend({
-    decision: z.object({ outcome: decisionOutcomeSchema, rationale: z.string(), decidedAt: z.string() }).nullable().describe('Once published'),
-    verifications: z.record(z.string(), verificationSchema.pick({ outcome: true, at: true })),
-    correction: correctionRequestSchema.omit({ requestedBy: true }).nullable(),
+export const applicantViewSchema = z.extend(z.omit(applicationSchema, { reviewerUserIds: true, recusedUserIds: true, reviewScores: true, score: true, verifications: true, decision: true, correction: true }), {
+    decision: z.nullable(z.object({ outcome: decisionOutcomeSchema, rationale: z.string(), decidedAt: z.string() })).check(z.describe('Once published')),
+    verifications: z.record(z.string(), z.pick(verificationSchema, { outcome: true, at: true })),
+    correction: z.nullable(z.omit(correctionRequestSchema, { requestedBy: true })),
   });
 export type ApplicantView = z.infer<typeof applicantViewSchema>;
 
@@ -43,21 +41,43 @@ export function applicantView(app: Application): ApplicantView {
 }
 
 /** Staff's view: the whole application with its reviews and private notes (none for a recused member). */
-export const staffApplicationViewSchema = applicationSchema.extend({
+export const staffApplicationViewSchema = z.extend(applicationSchema, {
   recusedByYou: z.boolean(),
   reviews: z.array(reviewSchema),
-  notes: z.array(staffNoteSchema).describe('Oldest first'),
+  notes: z.array(staffNoteSchema).check(z.describe('Oldest first')),
+  userNames: z.record(z.string(), z.string()).check(z.describe('Display name of each person the view names by id (reviewers, note authors, who decided or asked a correction)')),
 });
 export type StaffApplicationView = z.infer<typeof staffApplicationViewSchema>;
 
-export function staffView(principal: Principal, app: Application, reviews: Review[], notes: StaffNote[]): StaffApplicationView {
+/** The ids of the people a staff view names, so the read side can fetch their names in one batch. */
+export function peopleNamedIn(app: Application, reviews: Review[], notes: StaffNote[]): string[] {
+  return [
+    ...app.reviewerUserIds,
+    ...app.recusedUserIds,
+    ...reviews.map((r) => r.reviewerUserId),
+    ...notes.map((n) => n.authorUserId),
+    ...Object.values(app.verifications).map((v) => v.by),
+    app.decision?.decidedBy,
+    app.correction?.requestedBy,
+  ].filter((id): id is string => Boolean(id));
+}
+
+export function staffView(principal: Principal, app: Application, reviews: Review[], notes: StaffNote[], names: ReadonlyMap<string, string> = new Map()): StaffApplicationView {
   const recused = app.recusedUserIds.includes(principal.userId);
+  const shownNotes = recused ? [] : [...notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const shownReviews = recused ? [] : reviews;
   return {
     ...app,
     recusedByYou: recused,
     reviewScores: recused ? {} : app.reviewScores,
-    reviews: recused ? [] : reviews,
-    notes: recused ? [] : [...notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    reviews: shownReviews,
+    notes: shownNotes,
+    userNames: Object.fromEntries(
+      peopleNamedIn(app, shownReviews, shownNotes).flatMap((id) => {
+        const name = names.get(id);
+        return name ? [[id, name]] : [];
+      }),
+    ),
   };
 }
 
@@ -67,18 +87,18 @@ export const applicationSummarySchema = z.object({
   callId: z.string(),
   structureId: z.string(),
   structureName: z.string(),
-  legalForm: z.string().nullable(),
+  legalForm: z.nullable(z.string()),
   territory: applicationSchema.shape.territory,
   hypothesis: applicationSchema.shape.hypothesis,
   status: applicationStatusSchema,
-  eligibility: z.object({ status: eligibilityStatusSchema, criteriaVersion: z.number().int(), results: z.array(criterionResultSchema) }),
-  score: z.number().nullable(),
-  reviewCount: z.number().int(),
+  eligibility: z.object({ status: eligibilityStatusSchema, criteriaVersion: z.int(), results: z.array(criterionResultSchema) }),
+  score: z.nullable(z.number()),
+  reviewCount: z.int(),
   reviewerUserIds: z.array(z.string()),
-  decision: z.object({ outcome: decisionOutcomeSchema, decidedAt: z.string() }).nullable(),
-  decisionPublishedAt: z.string().nullable(),
+  decision: z.nullable(z.object({ outcome: decisionOutcomeSchema, decidedAt: z.string() })),
+  decisionPublishedAt: z.nullable(z.string()),
   dossierNumber: applicationSchema.shape.dossierNumber,
-  submittedAt: z.string().nullable(),
+  submittedAt: z.nullable(z.string()),
   updatedAt: z.string(),
 });
 export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
@@ -107,10 +127,10 @@ export function applicationSummary(app: Application): ApplicationSummary {
 
 // Answers of staff's review actions: what the action changed on the application.
 
-export const reviewerAssignmentSchema = applicationSchema.pick({ reviewerUserIds: true, status: true });
+export const reviewerAssignmentSchema = z.pick(applicationSchema, { reviewerUserIds: true, status: true });
 export type ReviewerAssignment = z.infer<typeof reviewerAssignmentSchema>;
 
-export const recusalSchema = applicationSchema.pick({ recusedUserIds: true, reviewerUserIds: true, score: true });
+export const recusalSchema = z.pick(applicationSchema, { recusedUserIds: true, reviewerUserIds: true, score: true });
 export type Recusal = z.infer<typeof recusalSchema>;
 
 export const scoringSchema = z.object({ review: reviewSchema, score: applicationSchema.shape.score });
@@ -119,7 +139,7 @@ export type Scoring = z.infer<typeof scoringSchema>;
 export const criterionVerificationSchema = z.object({ verifications: applicationSchema.shape.verifications, eligibility: applicationEligibilitySchema });
 export type CriterionVerification = z.infer<typeof criterionVerificationSchema>;
 
-export const correctionRequestedSchema = applicationSchema.pick({ status: true, correction: true });
+export const correctionRequestedSchema = z.pick(applicationSchema, { status: true, correction: true });
 export type CorrectionRequested = z.infer<typeof correctionRequestedSchema>;
 
 /** What of an audit change tells a reviewer's judgement: hidden from a staff member who recused. */

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { $RefinementCtx } from 'zod/v4/core';
 import { criterionIdSchema } from '../calls/schemas';
 import { idSchema } from '../ids';
 import { acceptedContentTypes, maxAttachmentBytes } from './rules';
@@ -11,14 +12,14 @@ export const parentKinds = ['application', 'deliverable', 'report', 'threadMessa
 export const parentKindSchema = z.enum(parentKinds);
 export type ParentKind = z.infer<typeof parentKindSchema>;
 
-const genericIdSchema = z.string().regex(/^[a-z]{2,5}_[A-Za-z0-9-]{3,64}$/, 'Not an id');
+const genericIdSchema = z.string().check(z.regex(/^[a-z]{2,5}_[A-Za-z0-9-]{3,64}$/, 'Not an id'));
 
 export const parentSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('application'),
     applicationId: idSchema('application'),
     /** The criterion the document is evidence for; null for the dossier's own pieces. */
-    criterionId: criterionIdSchema.nullable(),
+    criterionId: z.nullable(criterionIdSchema),
   }),
   z.object({ kind: z.literal('deliverable'), essaimeId: idSchema('essaime'), moduleId: idSchema('module') }),
   z.object({ kind: z.literal('report'), stageId: idSchema('stage'), essaimeId: idSchema('essaime') }),
@@ -46,7 +47,7 @@ export const slotOf = (parent: AttachmentParent): string =>
 
 export const attachmentStatusSchema = z.enum(['pending', 'ready']);
 
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 checksum in lowercase hexadecimal (64 characters)');
+const sha256Schema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'A SHA-256 checksum in lowercase hexadecimal (64 characters)'));
 
 /** The attachment as stored. */
 export const attachmentSchema = z.object({
@@ -55,29 +56,29 @@ export const attachmentSchema = z.object({
   parentKey: z.string(),
   slot: z.string(),
   /** The structure whose record it is (personal-data export and erasure, access). */
-  structureId: z.string().nullable(),
+  structureId: z.nullable(z.string()),
   fileName: z.string(),
   contentType: z.enum(acceptedContentTypes),
-  size: z.number().int(),
+  size: z.int(),
   sha256: z.string(),
   status: attachmentStatusSchema,
   objectKey: z.string(),
   uploadedBy: z.string(),
   createdAt: z.string(),
-  confirmedAt: z.string().nullable(),
+  confirmedAt: z.nullable(z.string()),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** Where a list or an upload points: the parent kind and its ids, flat (a query string can carry them). */
 const parentFields = {
   kind: parentKindSchema,
-  applicationId: idSchema('application').optional(),
-  criterionId: criterionIdSchema.optional().describe('application: the criterion needing evidence; absent for the dossier pieces'),
-  essaimeId: idSchema('essaime').optional(),
-  moduleId: idSchema('module').optional(),
-  stageId: idSchema('stage').optional(),
-  threadId: genericIdSchema.optional(),
-  messageId: genericIdSchema.optional(),
+  applicationId: z.optional(idSchema('application')),
+  criterionId: z.optional(criterionIdSchema).check(z.describe('application: the criterion needing evidence; absent for the dossier pieces')),
+  essaimeId: z.optional(idSchema('essaime')),
+  moduleId: z.optional(idSchema('module')),
+  stageId: z.optional(idSchema('stage')),
+  threadId: z.optional(genericIdSchema),
+  messageId: z.optional(genericIdSchema),
 };
 
 const neededIds: Record<ParentKind, readonly (keyof typeof parentFields)[]> = {
@@ -89,7 +90,7 @@ const neededIds: Record<ParentKind, readonly (keyof typeof parentFields)[]> = {
 
 type ParentFields = { kind: ParentKind } & Partial<Record<Exclude<keyof typeof parentFields, 'kind'>, string>>;
 
-function checkParentFields(value: ParentFields, ctx: z.RefinementCtx, prefix: string) {
+function checkParentFields(value: ParentFields, ctx: $RefinementCtx, prefix: string) {
   const needed = neededIds[value.kind];
   const allowed = new Set<string>(['kind', ...needed, ...(value.kind === 'application' ? ['criterionId'] : [])]);
   for (const name of needed) if (!value[name]) ctx.addIssue({ code: 'custom', path: [name], message: `Required for a ${value.kind} (${prefix})` });
@@ -112,31 +113,25 @@ export function parentFrom(value: ParentFields): AttachmentParent {
   }
 }
 
-export const startUploadBody = z
-  .object({
+export const startUploadBody = z.strictObject({
     ...parentFields,
-    fileName: z.string().trim().min(1).max(200).describe("The file's name, with its extension"),
-    contentType: z.string().trim().min(1).max(200).describe(`Its MIME type, one of: ${acceptedContentTypes.join(', ')}`),
-    size: z.number().int().min(1).describe(`Bytes (${maxAttachmentBytes} at most)`),
-    sha256: sha256Schema.describe("SHA-256 of the file's bytes, checked after upload"),
-  })
-  .strict()
-  .superRefine((value, ctx) => checkParentFields(value, ctx, 'body'));
+    fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.describe("The file's name, with its extension")),
+    contentType: z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.describe(`Its MIME type, one of: ${acceptedContentTypes.join(', ')}`)),
+    size: z.int().check(z.gte(1), z.describe(`Bytes (${maxAttachmentBytes} at most)`)),
+    sha256: sha256Schema.check(z.describe("SHA-256 of the file's bytes, checked after upload")),
+  }).check(z.superRefine((value, ctx) => checkParentFields(value, ctx, 'body')));
 
-export const listAttachmentsQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().min(1).max(2048).optional().describe('The nextCursor of the previous page of the same list'),
+export const listAttachmentsQuery = z.strictObject({
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))).check(z.describe('The nextCursor of the previous page of the same list')),
     ...parentFields,
-    pieces: z.enum(['all', 'dossier']).default('all').describe("application without criterionId: every document, or only the dossier's own pieces"),
-  })
-  .strict()
-  .superRefine((value, ctx) => checkParentFields(value, ctx, 'query'));
+    pieces: z._default(z.enum(['all', 'dossier']), 'all').check(z.describe("application without criterionId: every document, or only the dossier's own pieces")),
+  }).check(z.superRefine((value, ctx) => checkParentFields(value, ctx, 'query')));
 
-export const attachmentParams = z.object({ attachmentId: idSchema('attachment') }).strict();
+export const attachmentParams = z.strictObject({ attachmentId: idSchema('attachment') });
 
 /** An attachment as answered: no storage details. */
-export const attachmentViewSchema = attachmentSchema.pick({
+export const attachmentViewSchema = z.pick(attachmentSchema, {
   attachmentId: true,
   parent: true,
   fileName: true,
@@ -155,7 +150,7 @@ export const uploadTicketSchema = z.object({
   upload: z.object({
     method: z.literal('PUT'),
     url: z.string(),
-    headers: z.record(z.string(), z.string()).describe('Send exactly these headers with the bytes'),
+    headers: z.record(z.string(), z.string()).check(z.describe('Send exactly these headers with the bytes')),
     expiresAt: z.string(),
   }),
 });
@@ -166,7 +161,7 @@ export const downloadLinkSchema = z.object({
   expiresAt: z.string(),
   fileName: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
+  size: z.int(),
 });
 export type DownloadLink = z.infer<typeof downloadLinkSchema>;
 

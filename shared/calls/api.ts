@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../access/principal';
 import { defineRoute } from '../http/route';
 import { pageOf } from '../db/pagination';
@@ -17,12 +17,9 @@ import {
   updateCallBody,
 } from './schemas';
 
-const callParams = z.object({ callId: callIdSchema }).strict();
+const callParams = z.strictObject({ callId: callIdSchema });
 /** Publishing refuses while submitted applications are undecided, unless staff waitlist them explicitly. */
-const publishDecisionsBody = z
-  .object({ waitlistUndecided: z.boolean().optional().describe('Waitlist every submitted application still without a decision, then publish') })
-  .strict()
-  .optional();
+const publishDecisionsBody = z.optional(z.strictObject({ waitlistUndecided: z.optional(z.boolean()).check(z.describe('Waitlist every submitted application still without a decision, then publish')) }));
 
 /** Routes of calls for candidate territories (staff run them; everyone may read an open call). */
 export const callsApi = {

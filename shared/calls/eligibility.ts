@@ -1,4 +1,4 @@
-import { frenchNumber } from '../calendar';
+import { formatNumber } from '../i18n/french';
 import type { Hypothesis } from '../seasons/schemas';
 import type { Answer, Answers, Criterion, CriterionResult, CriterionStatus, EligibilityResult, EligibilityStatus, Verification } from './schemas';
 
@@ -54,12 +54,12 @@ export function judgeCriterion(criterion: Criterion, answer: Answer | undefined,
       const value = (answer as Extract<Answer, { kind: 'number' }>).value;
       const unit = criterion.unit;
       if (criterion.min !== undefined && value < criterion.min) {
-        return unmet('BELOW_MINIMUM', `${frenchNumber(value)} ${unit} déclarés ; le minimum est de ${frenchNumber(criterion.min)} ${unit}.`);
+        return unmet('BELOW_MINIMUM', `${formatNumber(value)} ${unit} déclarés ; le minimum est de ${formatNumber(criterion.min)} ${unit}.`);
       }
       if (criterion.max !== undefined && value > criterion.max) {
-        return unmet('ABOVE_MAXIMUM', `${frenchNumber(value)} ${unit} déclarés ; le maximum est de ${frenchNumber(criterion.max)} ${unit}.`);
+        return unmet('ABOVE_MAXIMUM', `${formatNumber(value)} ${unit} déclarés ; le maximum est de ${formatNumber(criterion.max)} ${unit}.`);
       }
-      return met(`${frenchNumber(value)} ${unit} déclarés.`);
+      return met(`${formatNumber(value)} ${unit} déclarés.`);
     }
     case 'yes_no': {
       const value = (answer as Extract<Answer, { kind: 'yes_no' }>).value;

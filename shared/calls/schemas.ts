@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from '../ids';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
 import { figure, version } from '../numbers';
@@ -12,79 +12,55 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 
 // ---------------------------------------------------------------------------------------------- criteria
 
-export const criterionIdSchema = z
-  .string()
-  .regex(/^[A-Z][0-9]{1,2}(\.[0-9]{1,2})?$/, 'A criterion id such as A1.3 or B2');
+export const criterionIdSchema = z.string().check(z.regex(/^[A-Z][0-9]{1,2}(\.[0-9]{1,2})?$/, 'A criterion id such as A1.3 or B2'));
 
 const criterionBase = {
   criterionId: criterionIdSchema,
-  label: z.string().trim().min(3).max(300),
-  description: z.string().trim().max(2000).default(''),
-  hypothesis: hypothesisSchema.describe('The hypothesis whose applications this criterion applies to'),
-  requiresEvidence: z.boolean().default(false).describe('Staff must verify it with evidence before selection'),
-  alternativeEvidence: z
-    .string()
-    .trim()
-    .min(3)
-    .max(500)
-    .optional()
-    .describe('When the evidence may take several forms (the study\'s "ex."): the equivalent an applicant may give instead; it counts only once staff verify it'),
+  label: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
+  description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+  hypothesis: hypothesisSchema.check(z.describe('The hypothesis whose applications this criterion applies to')),
+  requiresEvidence: z._default(z.boolean(), false).check(z.describe('Staff must verify it with evidence before selection')),
+  alternativeEvidence: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(500))).check(z.describe('When the evidence may take several forms (the study\'s "ex."): the equivalent an applicant may give instead; it counts only once staff verify it')),
 };
 
-export const choiceOptionSchema = z
-  .object({ value: z.string().regex(/^[a-z0-9-]{1,60}$/), label: z.string().trim().min(1).max(200) })
-  .strict();
+export const choiceOptionSchema = z.strictObject({ value: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)), label: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) });
 
 /** The five kinds of criteria of the study; `kind` selects how an answer is judged (see eligibility.ts). */
 export const criterionSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
+  z.strictObject({
       ...criterionBase,
-      kind: z.literal('number').describe('A declared number compared with a threshold (inclusive)'),
-      unit: z.string().trim().min(1).max(30),
-      min: figure().optional(),
-      max: figure().optional(),
-    })
-    .strict(),
-  z
-    .object({
+      kind: z.literal('number').check(z.describe('A declared number compared with a threshold (inclusive)')),
+      unit: z.string().check(z.trim(), z.minLength(1), z.maxLength(30)),
+      min: z.optional(figure()),
+      max: z.optional(figure()),
+    }),
+  z.strictObject({
       ...criterionBase,
-      kind: z.literal('yes_no').describe('A yes/no attestation; met when the answer equals `expected`'),
+      kind: z.literal('yes_no').check(z.describe('A yes/no attestation; met when the answer equals `expected`')),
       expected: z.boolean(),
-    })
-    .strict(),
-  z
-    .object({
+    }),
+  z.strictObject({
       ...criterionBase,
-      kind: z.literal('signed_attestation').describe('An attestation signed by a named person on a date'),
-      signerRole: z.string().trim().min(2).max(200),
-    })
-    .strict(),
-  z
-    .object({
+      kind: z.literal('signed_attestation').check(z.describe('An attestation signed by a named person on a date')),
+      signerRole: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+    }),
+  z.strictObject({
       ...criterionBase,
-      kind: z.literal('document').describe('A document the application must reference'),
-      documentLabel: z.string().trim().min(2).max(200),
-    })
-    .strict(),
-  z
-    .object({
+      kind: z.literal('document').check(z.describe('A document the application must reference')),
+      documentLabel: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+    }),
+  z.strictObject({
       ...criterionBase,
-      kind: z.literal('choice').describe('One value among options; met when the value is among `accepted`'),
-      options: z.array(choiceOptionSchema).min(2).max(20),
-      accepted: z.array(z.string()).min(1).max(20),
-    })
-    .strict(),
+      kind: z.literal('choice').check(z.describe('One value among options; met when the value is among `accepted`')),
+      options: z.array(choiceOptionSchema).check(z.minLength(2), z.maxLength(20)),
+      accepted: z.array(z.string()).check(z.minLength(1), z.maxLength(20)),
+    }),
 ]);
 export type Criterion = z.infer<typeof criterionSchema>;
 export type CriterionKind = Criterion['kind'];
 
 /** A criteria set: unique ids, usable thresholds, accepted values among the options. */
-export const criteriaSetSchema = z
-  .array(criterionSchema)
-  .min(1)
-  .max(60)
-  .superRefine((criteria, ctx) => {
+export const criteriaSetSchema = z.array(criterionSchema).check(z.minLength(1), z.maxLength(60), z.superRefine((criteria, ctx) => {
     const seen = new Set<string>();
     criteria.forEach((c, i) => {
       if (seen.has(c.criterionId)) ctx.addIssue({ code: 'custom', path: [i, 'criterionId'], message: 'Duplicate criterion id' });
@@ -101,11 +77,11 @@ export const criteriaSetSchema = z
         });
       }
     });
-  });
+  }));
 
 export const criteriaVersionSchema = z.object({
   callId: callIdSchema,
-  version: z.number().int().min(1),
+  version: z.int().check(z.gte(1)),
   criteria: z.array(criterionSchema),
   reason: z.string(),
   createdAt: z.string(),
@@ -114,11 +90,11 @@ export const criteriaVersionSchema = z.object({
 export type CriteriaVersion = z.infer<typeof criteriaVersionSchema>;
 
 /** A criteria version as the API shows it (who created it is in the audit trail). */
-export const criteriaVersionViewSchema = criteriaVersionSchema.omit({ createdBy: true });
+export const criteriaVersionViewSchema = z.omit(criteriaVersionSchema, { createdBy: true });
 export type CriteriaVersionView = z.infer<typeof criteriaVersionViewSchema>;
 
 export const criteriaVersionsViewSchema = z.object({
-  currentVersion: z.number().int(),
+  currentVersion: z.int(),
   versions: z.array(criteriaVersionViewSchema),
 });
 export type CriteriaVersionsView = z.infer<typeof criteriaVersionsViewSchema>;
@@ -126,26 +102,22 @@ export type CriteriaVersionsView = z.infer<typeof criteriaVersionsViewSchema>;
 // ---------------------------------------------------------------------------------------------- answers
 
 export const answerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('number'), value: figure() }).strict(),
-  z.object({ kind: z.literal('yes_no'), value: z.boolean() }).strict(),
-  z
-    .object({
+  z.strictObject({ kind: z.literal('number'), value: figure() }),
+  z.strictObject({ kind: z.literal('yes_no'), value: z.boolean() }),
+  z.strictObject({
       kind: z.literal('signed_attestation'),
       signed: z.boolean(),
-      signerName: z.string().trim().max(120).optional(),
-      signerRole: z.string().trim().max(120).optional(),
-      signedOn: isoDate.optional(),
-    })
-    .strict(),
-  z.object({ kind: z.literal('document'), documentRef: z.string().trim().max(500) }).strict(),
-  z.object({ kind: z.literal('choice'), value: z.string().trim().max(60) }).strict(),
-  z
-    .object({
-      kind: z.literal('alternative').describe("Equivalent evidence for a criterion that accepts one (see the criterion's alternativeEvidence)"),
-      description: z.string().trim().min(10).max(2000).describe('What is given instead, e.g. "Délibération du conseil d\'administration du 12 mars"'),
-      documentRef: z.string().trim().max(500).optional(),
-    })
-    .strict(),
+      signerName: z.optional(z.string().check(z.trim(), z.maxLength(120))),
+      signerRole: z.optional(z.string().check(z.trim(), z.maxLength(120))),
+      signedOn: z.optional(isoDate),
+    }),
+  z.strictObject({ kind: z.literal('document'), documentRef: z.string().check(z.trim(), z.maxLength(500)) }),
+  z.strictObject({ kind: z.literal('choice'), value: z.string().check(z.trim(), z.maxLength(60)) }),
+  z.strictObject({
+      kind: z.literal('alternative').check(z.describe("Equivalent evidence for a criterion that accepts one (see the criterion's alternativeEvidence)")),
+      description: z.string().check(z.trim(), z.minLength(10), z.maxLength(2000), z.describe('What is given instead, e.g. "Délibération du conseil d\'administration du 12 mars"')),
+      documentRef: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+    }),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 export const answersSchema = z.record(criterionIdSchema, answerSchema);
@@ -176,43 +148,37 @@ export const criterionResultSchema = z.object({
   code: z.string(),
   reason: z.string(),
   requiresEvidence: z.boolean(),
-  alternative: z.boolean().default(false).describe('Answered with equivalent evidence: it needs staff verification like evidence does'),
-  verification: z.enum(['pending', 'verified', 'not_verified']).nullable(),
+  alternative: z._default(z.boolean(), false).check(z.describe('Answered with equivalent evidence: it needs staff verification like evidence does')),
+  verification: z.nullable(z.enum(['pending', 'verified', 'not_verified'])),
 });
 export type CriterionResult = z.infer<typeof criterionResultSchema>;
 
 /** The eligibility of answers against a criteria set (see eligibility.ts). */
 export const eligibilityResultSchema = z.object({
   status: eligibilityStatusSchema,
-  hypothesis: hypothesisSchema.nullable(),
+  hypothesis: z.nullable(hypothesisSchema),
   results: z.array(criterionResultSchema),
-  reasons: z.array(z.object({ criterionId: z.string().nullable(), code: z.string(), reason: z.string() })).describe('Why it is not eligible'),
+  reasons: z.array(z.object({ criterionId: z.nullable(z.string()), code: z.string(), reason: z.string() })).check(z.describe('Why it is not eligible')),
 });
 export type EligibilityResult = z.infer<typeof eligibilityResultSchema>;
 
 // ---------------------------------------------------------------------------------------------- rubric
 
-export const rubricItemSchema = z
-  .object({
-    itemId: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
-    label: z.string().trim().min(3).max(200),
-    description: z.string().trim().max(1000).default(''),
-    weight: z.number().int().min(1).max(10),
-  })
-  .strict();
+export const rubricItemSchema = z.strictObject({
+    itemId: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,40}$/)),
+    label: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
+    description: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
+    weight: z.int().check(z.gte(1), z.lte(10)),
+  });
 export type RubricItem = z.infer<typeof rubricItemSchema>;
 
-export const rubricSchema = z
-  .array(rubricItemSchema)
-  .min(1)
-  .max(12)
-  .superRefine((items, ctx) => {
+export const rubricSchema = z.array(rubricItemSchema).check(z.minLength(1), z.maxLength(12), z.superRefine((items, ctx) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.itemId)) ctx.addIssue({ code: 'custom', path: [i, 'itemId'], message: 'Duplicate rubric item id' });
       seen.add(item.itemId);
     });
-  });
+  }));
 
 /** Every rubric item is scored on this scale by each reviewer. */
 export const SCORE_MIN = 0;
@@ -220,10 +186,7 @@ export const SCORE_MAX = 5;
 
 // ---------------------------------------------------------------------------------------------- call
 
-export const capacitySchema = z
-  .object({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100) })
-  .strict()
-  .refine((c) => c.min <= c.max, { path: ['max'], message: 'The maximum must not be below the minimum' });
+export const capacitySchema = z.strictObject({ min: z.int().check(z.gte(1), z.lte(100)), max: z.int().check(z.gte(1), z.lte(100)) }).check(z.refine((c) => c.min <= c.max, { path: ['max'], message: 'The maximum must not be below the minimum' }));
 export type Capacity = z.infer<typeof capacitySchema>;
 export const DEFAULT_CAPACITY: Capacity = { min: 5, max: 10 };
 
@@ -241,101 +204,84 @@ export const callSchema = z.object({
   capacity: z.object({ min: z.number(), max: z.number() }),
   rubric: z.array(rubricItemSchema),
   status: callStatusSchema,
-  criteriaVersion: z.number().int(),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  decisionsPublishedAt: z.string().nullable(),
+  criteriaVersion: z.int(),
+  openedAt: z.nullable(z.string()),
+  closedAt: z.nullable(z.string()),
+  decisionsPublishedAt: z.nullable(z.string()),
   createdBy: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Call = z.infer<typeof callSchema>;
 
 /** How many applications of a call are selected, against its maximum (the cap is a condition on it). */
-export const callCounterSchema = z.object({ callId: callIdSchema, selected: z.number().int().min(0), max: z.number().int() });
+export const callCounterSchema = z.object({ callId: callIdSchema, selected: z.int().check(z.gte(0)), max: z.int() });
 export type CallCounter = z.infer<typeof callCounterSchema>;
 
 /** A call in a list, for every role (who created it is in the audit trail). */
-export const callSummarySchema = callSchema.omit({ createdBy: true });
+export const callSummarySchema = z.omit(callSchema, { createdBy: true });
 export type CallSummary = z.infer<typeof callSummarySchema>;
 
 /** What the API returns for a call: the call, its current criteria and its selection counter. */
-export const callViewSchema = callSummarySchema.extend({
+export const callViewSchema = z.extend(callSummarySchema, {
   criteria: z.array(criterionSchema),
-  selectedCount: z.number().int(),
-  belowMinimum: z.boolean().describe('Fewer selected than the minimum: allowed, but shown'),
+  selectedCount: z.int(),
+  belowMinimum: z.boolean().check(z.describe('Fewer selected than the minimum: allowed, but shown')),
   acceptingApplications: z.boolean(),
 });
 export type CallView = z.infer<typeof callViewSchema>;
 
-const hypothesesInput = z
-  .array(hypothesisSchema)
-  .min(1)
-  .max(2)
-  .refine((h) => new Set(h).size === h.length, 'Each hypothesis once');
+const hypothesesInput = z.array(hypothesisSchema).check(z.minLength(1), z.maxLength(2), z.refine((h) => new Set(h).size === h.length, 'Each hypothesis once'));
 
-export const createCallBody = z
-  .object({
+export const createCallBody = z.strictObject({
     seasonId: idSchema('season'),
-    title: z.string().trim().min(3).max(200),
-    description: z.string().trim().max(10_000).default(''),
+    title: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
+    description: z._default(z.string().check(z.trim(), z.maxLength(10_000)), ''),
     hypotheses: hypothesesInput,
     opensAt: isoDateTime,
     closesAt: isoDateTime,
-    capacity: capacitySchema.optional(),
-    rubric: rubricSchema.optional(),
-    criteria: criteriaSetSchema.optional().describe('Defaults to the criteria of the study for the accepted hypotheses'),
-  })
-  .strict()
-  .refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { path: ['closesAt'], message: 'The closing date must come after the opening date' });
+    capacity: z.optional(capacitySchema),
+    rubric: z.optional(rubricSchema),
+    criteria: z.optional(criteriaSetSchema).check(z.describe('Defaults to the criteria of the study for the accepted hypotheses')),
+  }).check(z.refine((c) => Date.parse(c.closesAt) > Date.parse(c.opensAt), { path: ['closesAt'], message: 'The closing date must come after the opening date' }));
 export type CreateCallInput = z.output<typeof createCallBody>;
 
-export const updateCallBody = z
-  .object({
+export const updateCallBody = z.strictObject({
     expectedVersion: version(),
-    title: z.string().trim().min(3).max(200).optional(),
-    description: z.string().trim().max(10_000).optional(),
-    hypotheses: hypothesesInput.optional(),
-    opensAt: isoDateTime.optional(),
-    closesAt: isoDateTime.optional(),
-    capacity: capacitySchema.optional(),
-    rubric: rubricSchema.optional(),
-  })
-  .strict();
+    title: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(200))),
+    description: z.optional(z.string().check(z.trim(), z.maxLength(10_000))),
+    hypotheses: z.optional(hypothesesInput),
+    opensAt: z.optional(isoDateTime),
+    closesAt: z.optional(isoDateTime),
+    capacity: z.optional(capacitySchema),
+    rubric: z.optional(rubricSchema),
+  });
 export type UpdateCallInput = z.output<typeof updateCallBody>;
 
-export const replaceCriteriaBody = z
-  .object({ expectedVersion: version().describe("The call's version"), criteria: criteriaSetSchema })
-  .strict();
+export const replaceCriteriaBody = z.strictObject({ expectedVersion: version().check(z.describe("The call's version")), criteria: criteriaSetSchema });
 
-export const newCriteriaVersionBody = z
-  .object({
-    expectedVersion: version().describe("The call's version"),
+export const newCriteriaVersionBody = z.strictObject({
+    expectedVersion: version().check(z.describe("The call's version")),
     criteria: criteriaSetSchema,
-    reason: z.string().trim().min(3).max(2000),
-  })
-  .strict();
+    reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(2000)),
+  });
 
-export const eligibilityPreviewBody = z
-  .object({ hypothesis: hypothesisSchema, answers: answersSchema })
-  .strict();
+export const eligibilityPreviewBody = z.strictObject({ hypothesis: hypothesisSchema, answers: answersSchema });
 
-export const listCallsQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(2048).optional(),
-    seasonId: idSchema('season').optional(),
-  })
-  .strict();
+export const listCallsQuery = z.strictObject({
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+    seasonId: z.optional(idSchema('season')),
+  });
 
 /** What publishing the decisions of a call did (idempotent: a second run publishes what remains). */
 export const publicationReportSchema = z.object({
-  published: z.object({ selected: z.number().int(), waitlisted: z.number().int(), rejected: z.number().int() }),
+  published: z.object({ selected: z.int(), waitlisted: z.int(), rejected: z.int() }),
   essaimeIds: z.array(z.string()),
-  failures: z.array(z.object({ applicationId: z.string(), code: z.string() })).describe('Applications not published, with the error code'),
-  selectedCount: z.number().int(),
-  capacity: z.object({ min: z.number().int(), max: z.number().int() }),
+  failures: z.array(z.object({ applicationId: z.string(), code: z.string() })).check(z.describe('Applications not published, with the error code')),
+  selectedCount: z.int(),
+  capacity: z.object({ min: z.int(), max: z.int() }),
   belowMinimum: z.boolean(),
 });
 export type PublicationReport = z.infer<typeof publicationReportSchema>;

@@ -20,7 +20,7 @@ import {
 } from './repository';
 import { assertCanVersionCriteria, assertEditableSetup, assertHypothesisAccepted, isAcceptingApplications, openingRefusal } from './rules';
 import type { Call, CallSummary, CallView, CreateCallInput, CriteriaVersion, CriteriaVersionsView, Criterion, UpdateCallInput } from './schemas';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { eligibilityPreviewBody, newCriteriaVersionBody, replaceCriteriaBody } from './schemas';
 
 /** Today in France: a signature dated today in Paris is valid even when it is still yesterday in UTC. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** One entry of a record's history, as stored and as GET /audit/{entityType}/{entityId} answers it. */
 export const auditRecordSchema = z.object({

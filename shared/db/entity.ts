@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { logger } from '../logger';
 import { keyAttributeNames, type IndexName } from './table';
 
@@ -55,7 +55,7 @@ export class CorruptItemError extends Error {
   }
 }
 
-export interface Entity<T extends ItemType = ItemType, S extends z.ZodType = z.ZodType> {
+export interface Entity<T extends ItemType = ItemType, S extends z.ZodMiniType = z.ZodMiniType> {
   itemType: T;
   schema: S;
   /** Primary key of one item. */
@@ -69,7 +69,7 @@ export interface Entity<T extends ItemType = ItemType, S extends z.ZodType = z.Z
   is: (item: Record<string, unknown>) => boolean;
 }
 
-export function defineEntity<const T extends ItemType, S extends z.ZodType>(
+export function defineEntity<const T extends ItemType, S extends z.ZodMiniType>(
   type: T,
   schema: S,
   options: { derive?: (value: z.output<S>) => Record<string, string | number> } = {},

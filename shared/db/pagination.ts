@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
 import { badRequest } from '../errors';
@@ -7,8 +7,8 @@ import type { Db } from './client';
 
 /** Query-string part shared by every list route. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2048).optional().describe('The nextCursor of the previous page of the same list'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))).check(z.describe('The nextCursor of the previous page of the same list')),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
@@ -18,7 +18,7 @@ export interface Page<T> {
 }
 
 /** The answer schema of a list: `{ items, nextCursor }`. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 /** What identifies a list: the same query with another start key is the same list. */
 export type ListIdentity = Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'FilterExpression'>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Db } from './client';
 import { personRef } from './entities/privacy';
 import { defineEntity, type Entity, type KeyArgs } from './entity';

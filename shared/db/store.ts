@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { conflict, type DomainError } from '../errors';
 import type { Db } from './client';
 import type { Entity, KeyArgs } from './entity';

@@ -1,8 +1,9 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { helvetica, helveticaBold, pdfFile, type PdfFont, type PlacedText } from './pdf-file';
 
 /**
- * Plain report PDFs (A4, headings, paragraphs, simple tables) with pdf-lib's standard fonts, which cover
- * French (WinAnsi holds the accents, « », ’ and –). Table cells wrap inside their column, long words included.
+ * Plain report PDFs (A4, headings, paragraphs, simple tables) in the standard fonts Helvetica and Helvetica-Bold,
+ * which cover French (WinAnsi holds the accents, « », ’ and –). Table cells wrap inside their column, long words
+ * included. Written by ./pdf-file.ts (pdf-lib is only a devDependency, for tests that read PDFs back).
  */
 export interface PdfSection {
   heading?: string;
@@ -31,8 +32,11 @@ export function winAnsi(text: string): string {
   return text.replace(/[\u202F\u2007\u2009]/g, '\u00A0').replace(outsideWinAnsi, '?');
 }
 
+/** What wrapping needs of a font (a pdf-lib PDFFont has it too). */
+type Measure = Pick<PdfFont, 'widthOfTextAtSize'>;
+
 /** A word wider than the line, cut after its hyphens (« Bourgogne-Franche-Comté »), else between letters. */
-function breakWord(word: string, font: PDFFont, size: number, width: number): string[] {
+function breakWord(word: string, font: Measure, size: number, width: number): string[] {
   const pieces = word.split(/(?<=-)/);
   const out: string[] = [];
   let current = '';
@@ -56,7 +60,7 @@ function breakWord(word: string, font: PDFFont, size: number, width: number): st
 }
 
 /** Lines of at most `width`; breaks at ordinary spaces only (a no-break space keeps « 18 h » or « 1 234 » whole). */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: Measure, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of winAnsi(text).split('\n')) {
     let line = '';
@@ -72,52 +76,53 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines;
 }
 
-export async function renderPdf(report: PdfReport): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(winAnsi(report.title));
-  doc.setProducer('Essaimage programme manager');
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const width = A4[0] - 2 * MARGIN;
-  let page: PDFPage = doc.addPage(A4);
-  let y = A4[1] - MARGIN;
+const TEXT_GRAY = 0.1;
+const TABLE_GRAY = 0;
 
-  const write = (text: string, font: PDFFont, size: number, gapAfter = 4, x = MARGIN, maxWidth = width) => {
+export async function renderPdf(report: PdfReport): Promise<Uint8Array> {
+  const width = A4[0] - 2 * MARGIN;
+  const pages: PlacedText[][] = [];
+  let page: PlacedText[] = [];
+  let y = 0;
+  const newPage = () => {
+    page = [];
+    pages.push(page);
+    y = A4[1] - MARGIN;
+  };
+  newPage();
+  const draw = (text: string, font: PdfFont, size: number, x: number, baseline: number, gray: number) =>
+    page.push({ text, font: font.name, size, x, y: baseline, gray });
+
+  const write = (text: string, font: PdfFont, size: number, gapAfter = 4, x = MARGIN, maxWidth = width) => {
     for (const line of wrap(text, font, size, maxWidth)) {
-      if (y - size < MARGIN) {
-        page = doc.addPage(A4);
-        y = A4[1] - MARGIN;
-      }
-      page.drawText(line, { x, y: y - size, size, font, color: rgb(0.1, 0.1, 0.1) });
+      if (y - size < MARGIN) newPage();
+      draw(line, font, size, x, y - size, TEXT_GRAY);
       y -= size + 3;
     }
     y -= gapAfter;
   };
 
-  write(report.title, bold, 18, 6);
-  if (report.subtitle) write(report.subtitle, regular, 11, 12);
+  write(report.title, helveticaBold, 18, 6);
+  if (report.subtitle) write(report.subtitle, helvetica, 11, 12);
   for (const section of report.sections) {
-    if (section.heading) write(section.heading, bold, 13, 6);
-    for (const paragraph of section.paragraphs ?? []) write(paragraph, regular, 10, 6);
+    if (section.heading) write(section.heading, helveticaBold, 13, 6);
+    for (const paragraph of section.paragraphs ?? []) write(paragraph, helvetica, 10, 6);
     if (section.table) {
       const columns = section.table.header.length;
       const columnWidth = width / Math.max(columns, 1);
-      const drawRow = (cells: string[], font: PDFFont) => {
+      const drawRow = (cells: string[], font: PdfFont) => {
         const wrapped = cells.map((c) => wrap(c, font, 9, columnWidth - 6));
         const height = Math.max(...wrapped.map((l) => l.length)) * 12 + 4;
-        if (y - height < MARGIN) {
-          page = doc.addPage(A4);
-          y = A4[1] - MARGIN;
-        }
+        if (y - height < MARGIN) newPage();
         for (const [i, lines] of wrapped.entries()) {
-          for (const [j, line] of lines.entries()) page.drawText(line, { x: MARGIN + i * columnWidth, y: y - 9 - j * 12, size: 9, font });
+          for (const [j, line] of lines.entries()) draw(line, font, 9, MARGIN + i * columnWidth, y - 9 - j * 12, TABLE_GRAY);
         }
         y -= height;
       };
-      drawRow(section.table.header, bold);
-      for (const row of section.table.rows) drawRow(row, regular);
+      drawRow(section.table.header, helveticaBold);
+      for (const row of section.table.rows) drawRow(row, helvetica);
       y -= 8;
     }
   }
-  return doc.save();
+  return pdfFile({ title: winAnsi(report.title), producer: 'Essaimage programme manager', pageSize: A4, pages });
 }

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../access/principal';
 import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { idSchema } from '../ids';
-import { essaimeSchema, essaimeViewSchema } from './schemas';
+import { essaimeRowSchema, essaimeViewSchema } from './schemas';
 
 export const essaimesApi = {
   list: defineRoute({
@@ -13,9 +13,9 @@ export const essaimesApi = {
     summary: "Essaimés of a season (staff: all; referents and tutors: their own)",
     tag: 'essaimes',
     access: roles,
-    params: z.object({ seasonId: idSchema('season') }).strict(),
+    params: z.strictObject({ seasonId: idSchema('season') }),
     query: pageQuery,
-    response: { status: 200, description: 'A page of essaimés, by structure name', schema: pageOf(essaimeSchema) },
+    response: { status: 200, description: 'A page of essaimés, by structure name, each with its tutor’s name', schema: pageOf(essaimeRowSchema) },
     errors: [],
   }),
   get: defineRoute({
@@ -25,7 +25,7 @@ export const essaimesApi = {
     summary: 'One essaimé with its participants',
     tag: 'essaimes',
     access: roles,
-    params: z.object({ essaimeId: idSchema('essaime') }).strict(),
+    params: z.strictObject({ essaimeId: idSchema('essaime') }),
     response: { status: 200, description: 'The essaimé with its participants (emails for staff and referents only)', schema: essaimeViewSchema },
     errors: ['NOT_FOUND'],
   }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEntity } from '../db/entity';
 import { activeParticipantEmail, essaime, essaimeUnique, participant } from '../db/entities/essaimes';
 import { essaimeSchema, participantSchema } from './schemas';
@@ -8,7 +8,7 @@ export const essaimeEntity = defineEntity(essaime, essaimeSchema, { derive: (e) 
 /** Items written before the registry hold only `essaimeId`: season and structure are in the key. */
 export const essaimeUniqueEntity = defineEntity(
   essaimeUnique,
-  z.object({ seasonId: z.string().optional(), structureId: z.string().optional(), essaimeId: z.string() }),
+  z.object({ seasonId: z.optional(z.string()), structureId: z.optional(z.string()), essaimeId: z.string() }),
 );
 export const participantEntity = defineEntity(participant, participantSchema);
 /** Which participant holds an e-mail in an essaimé while active (the uniqueness item of shared/essaimes/participants.ts). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../access/principal';
 import { pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
@@ -30,10 +30,10 @@ import {
   stageViewSchema,
 } from './views';
 
-const seasonParams = z.object({ seasonId: idSchema('season') }).strict();
-const stageParams = z.object({ stageId: stageIdSchema }).strict();
-const reportParams = z.object({ stageId: stageIdSchema, essaimeId: essaimeIdSchema }).strict();
-const essaimeParams = z.object({ essaimeId: essaimeIdSchema }).strict();
+const seasonParams = z.strictObject({ seasonId: idSchema('season') });
+const stageParams = z.strictObject({ stageId: stageIdSchema });
+const reportParams = z.strictObject({ stageId: stageIdSchema, essaimeId: essaimeIdSchema });
+const essaimeParams = z.strictObject({ essaimeId: essaimeIdSchema });
 const tag = 'evaluation';
 
 export const evaluationApi = {
@@ -116,7 +116,7 @@ export const evaluationApi = {
     summary: 'One version of a stage’s template (reports keep the version they were written against)',
     tag,
     access: roles,
-    params: z.object({ stageId: stageIdSchema, templateVersion: z.coerce.number().int().min(1).max(9999) }).strict(),
+    params: z.strictObject({ stageId: stageIdSchema, templateVersion: z.coerce.number().check(z.int(), z.gte(1), z.lte(9999)) }),
     response: { status: 200, description: 'The template version', schema: templateSchema },
     errors: ['NOT_FOUND'],
   }),
@@ -139,7 +139,7 @@ export const evaluationApi = {
     tag,
     access: ['staff'],
     params: seasonParams,
-    query: pageQuery.extend({ status: reportStatusSchema.default('submitted') }),
+    query: z.extend(pageQuery, { status: z._default(reportStatusSchema, 'submitted') }),
     response: { status: 200, description: 'A page of reports, oldest change first', schema: reportPageSchema },
     errors: ['NOT_FOUND'],
   }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEntity } from '../db/entity';
 import { evaluationAggregate, evaluationReport, evaluationStage, questionnaireCount, questionnaireResponse, reportTemplate, stageInterview } from '../db/entities/evaluation';
 import { aggregateKeyOf } from './aggregate-rules';
@@ -13,21 +13,19 @@ export const templateEntity = defineEntity(reportTemplate, templateSchema, { der
 export const reportEntity = defineEntity(evaluationReport, reportSchema);
 export const questionnaireEntity = defineEntity(questionnaireResponse, questionnaireResponseSchema);
 /** A structure's number of questionnaire answers on a stage (the cap's counter). */
-export const questionnaireCountEntity = defineEntity(questionnaireCount, z.object({ stageId: z.string(), essaimeId: z.string(), count: z.number().int() }));
+export const questionnaireCountEntity = defineEntity(questionnaireCount, z.object({ stageId: z.string(), essaimeId: z.string(), count: z.int() }));
 
 /** An aggregate item: where it counts, its counters, and one number per indicator total (t_<key>) and rate bucket (b_<bucket>). */
-export const aggregateItemSchema = z
-  .object({
+export const aggregateItemSchema = z.catchall(z.object({
     seasonId: z.string(),
     stageId: z.string(),
     dimension: z.enum(['programme', 'hypothesis', 'region', 'setting', 'essaime']),
     dimensionValue: z.string(),
-    essaimeId: z.string().optional(),
+    essaimeId: z.optional(z.string()),
     acceptedReports: z.number(),
     delaySum: z.number(),
     delayWeight: z.number(),
-  })
-  .catchall(z.number());
+  }), z.number());
 export type AggregateItem = z.infer<typeof aggregateItemSchema>;
 
 export const aggregateEntity = defineEntity(evaluationAggregate, aggregateItemSchema, { derive: (a) => ({ aggregateKey: aggregateKeyOf(a) }) });

@@ -1,35 +1,14 @@
-import { addDays, frenchDate, parisDay } from '../calendar';
+import { addDays, parisDay } from '../calendar';
 import { listAllEssaimesOfSeason } from '../essaimes/repository';
+import { displayNamesOf } from '../notifications/letter';
 import { enqueueOnce, newMessage } from '../notifications/outbox';
+import { reportReminderLetter } from './messages';
 import type { Deps } from '../runtime';
 import { listReportsOfStage, listStagesDueBetween } from './repository';
-import { needsReminder, reminderDue, type ReminderKind } from './rules';
-import type { Stage } from './schemas';
+import { needsReminder, reminderDue } from './rules';
 
 /** A late reminder goes out on the first run after the due date; stages due longer ago than this are not read. */
 export const REMINDER_LOOKBACK_DAYS = 30;
-
-function wording(kind: ReminderKind, stage: Stage, structureName: string): { subject: string; body: string } {
-  const due = frenchDate(stage.dueOn);
-  const where = "Vous pouvez l'enregistrer en brouillon puis le soumettre depuis votre espace.";
-  switch (kind) {
-    case 'due-soon':
-      return {
-        subject: `Rappel : rapport « ${stage.name} » attendu le ${due}`,
-        body: `Bonjour,\n\nLe rapport « ${stage.name} » de ${structureName} est attendu le ${due}, dans une semaine au plus.\n${where}`,
-      };
-    case 'due-today':
-      return {
-        subject: `Rapport « ${stage.name} » attendu aujourd'hui`,
-        body: `Bonjour,\n\nLe rapport « ${stage.name} » de ${structureName} est attendu aujourd'hui, ${due}.\n${where}`,
-      };
-    case 'late':
-      return {
-        subject: `Rapport « ${stage.name} » en retard`,
-        body: `Bonjour,\n\nLe rapport « ${stage.name} » de ${structureName} était attendu le ${due} et n'a pas encore été soumis.\n${where}\nEn cas de difficulté, répondez à ce message : l'équipe Ansa peut vous aider.`,
-      };
-  }
-}
 
 /**
  * Reminds each referent whose report is not handed in: a week before the due date, on it, and once late.
@@ -49,6 +28,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ stages: number;
     considered += 1;
     const [essaimes, reports] = await Promise.all([listAllEssaimesOfSeason(deps.db, stage.seasonId), listReportsOfStage(deps.db, stage.stageId)]);
     const byEssaime = new Map(reports.map((r) => [r.essaimeId, r]));
+    const names = await displayNamesOf(deps.db, essaimes.map((e) => e.referentUserId));
     for (const essaime of essaimes) {
       if (!needsReminder(byEssaime.get(essaime.essaimeId))) continue;
       const message = newMessage(
@@ -56,7 +36,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ stages: number;
           dedupeKey: `reminder#${stage.stageId}#${essaime.essaimeId}#${stage.dueOn}#${kind}`,
           kind: `report-reminder-${kind}`,
           recipientUserId: essaime.referentUserId,
-          ...wording(kind, stage, essaime.structureName),
+          ...reportReminderLetter(kind, stage, essaime.structureName, names.get(essaime.referentUserId)),
           related: { entityType: 'stage', entityId: stage.stageId },
         },
         now,

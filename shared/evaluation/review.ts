@@ -1,26 +1,27 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { commit } from '../db/transact';
 import { conflict } from '../errors';
 import type { Essaime } from '../essaimes/schemas';
+import { displayNameOf, type Letter } from '../notifications/letter';
 import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { aggregateWrites } from './aggregates';
 import { assertCanDo, dimensionsOf, loadContext, requireReport } from './context';
+import { reportAcceptedLetter, reportChangesLetter, reportReopenedLetter } from './messages';
 import { listReportsOfEssaime, updateReportWrite } from './repository';
 import { allowedFrom, canDo } from './rules';
 import type { Report, ReportStatus, Review, reopenBody, requestChangesBody } from './schemas';
 
 /** Staff's review of a submitted report: accept (counted in the aggregates), request changes, reopen. */
 
-function referentMessage(report: Report, essaime: Essaime, kind: string, subject: string, body: string, now: Date) {
+function referentMessage(report: Report, essaime: Essaime, kind: string, letter: Letter, now: Date) {
   return newMessage(
     {
       dedupeKey: `report#${report.reportId}#v${report.version}#${kind}`,
       kind: `report-${kind}`,
       recipientUserId: essaime.referentUserId,
-      subject,
-      body,
+      ...letter,
       related: { entityType: 'report', entityId: report.reportId },
     },
     now,
@@ -63,8 +64,8 @@ export async function acceptReport(deps: Deps, principal: Principal, stageId: st
     acceptedAt: now.toISOString(),
     acceptedBy: principal.userId,
   };
-  const message = referentMessage(next, ctx.essaime, 'accepted', `Rapport accepté : ${ctx.stage.name}`,
-    `Bonjour,\n\nLe rapport « ${ctx.stage.name} » de ${ctx.essaime.structureName} a été accepté par l'équipe Ansa. Il est désormais verrouillé.\n\nMerci pour votre contribution à l'évaluation de l'essaimage.`, now);
+  const letter = reportAcceptedLetter(ctx.stage.name, ctx.essaime.structureName, await displayNameOf(deps.db, ctx.essaime.referentUserId));
+  const message = referentMessage(next, ctx.essaime, 'accepted', letter, now);
   await commit(deps.db, principal, [
     updateReportWrite(deps.db, next, expectedVersion, allowedFrom.accept),
     ...aggregateWrites(deps.db, next, 1),
@@ -80,9 +81,8 @@ export async function requestChanges(deps: Deps, principal: Principal, stageId: 
   assertCanDo('request-changes', current, input.expectedVersion);
   const now = deps.now();
   const next = reviewed(current, principal, now, 'changes-requested', 'changes-requested', input.comments);
-  const lines = input.comments.map((c) => `- ${c.path ? `${c.path} : ` : ''}${c.comment}`).join('\n');
-  const message = referentMessage(next, ctx.essaime, 'changes-requested', `Modifications demandées : ${ctx.stage.name}`,
-    `Bonjour,\n\nL'équipe Ansa demande des modifications au rapport « ${ctx.stage.name} » de ${ctx.essaime.structureName} :\n${lines}\n\nLe rapport est rouvert : vous pouvez le corriger puis le soumettre à nouveau.`, now);
+  const letter = reportChangesLetter(ctx.stage.name, ctx.essaime.structureName, input.comments, await displayNameOf(deps.db, ctx.essaime.referentUserId));
+  const message = referentMessage(next, ctx.essaime, 'changes-requested', letter, now);
   await commit(deps.db, principal, [updateReportWrite(deps.db, next, input.expectedVersion, allowedFrom['request-changes']), outboxWrite(deps.db, message)], [
     { action: 'report.changes-requested', entityType: 'report', entityId: next.reportId, changes: { stageId, essaimeId, version: next.version, comments: input.comments.length } },
   ], now);
@@ -105,8 +105,8 @@ export async function reopenReport(deps: Deps, principal: Principal, stageId: st
     acceptedAt: null,
     acceptedBy: null,
   };
-  const message = referentMessage(next, ctx.essaime, 'reopened', `Rapport rouvert : ${ctx.stage.name}`,
-    `Bonjour,\n\nL'équipe Ansa a rouvert le rapport « ${ctx.stage.name} » de ${ctx.essaime.structureName} :\n${input.reason}\n\nVous pouvez le corriger puis le soumettre à nouveau.`, now);
+  const letter = reportReopenedLetter(ctx.stage.name, ctx.essaime.structureName, input.reason, await displayNameOf(deps.db, ctx.essaime.referentUserId));
+  const message = referentMessage(next, ctx.essaime, 'reopened', letter, now);
   await commit(deps.db, principal, [
     updateReportWrite(deps.db, next, input.expectedVersion, allowedFrom.reopen),
     ...aggregateWrites(deps.db, current, -1),

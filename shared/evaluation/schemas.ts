@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from '../ids';
 import { settingSchema } from '../programme/axes';
 import { hypothesisSchema, isoDate } from '../seasons/schemas';
@@ -17,58 +17,50 @@ export const stageKindSchema = z.enum(stageKinds);
 export type StageKind = z.infer<typeof stageKindSchema>;
 
 /** The key of an indicator or a question: camelCase or kebab-case, usable in a field path. */
-export const fieldKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9-]{1,59}$/, 'A key such as backInJob or obstacles');
+export const fieldKeySchema = z.string().check(z.regex(/^[a-z][a-zA-Z0-9-]{1,59}$/, 'A key such as backInJob or obstacles'));
 
 /** count: whole people or events; fte: full-time equivalents (two decimals); days: the mean delay only; euros: the budget. */
 export const indicatorUnitSchema = z.enum(['count', 'fte', 'days', 'euros']);
 export type IndicatorUnit = z.infer<typeof indicatorUnitSchema>;
 
-export const indicatorDefSchema = z
-  .object({
+export const indicatorDefSchema = z.strictObject({
     key: fieldKeySchema,
-    label: z.string().trim().min(2).max(200),
+    label: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
     unit: indicatorUnitSchema,
     required: z.boolean(),
-    help: z.string().trim().max(500).optional(),
-  })
-  .strict();
+    help: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  });
 export type IndicatorDef = z.infer<typeof indicatorDefSchema>;
 
-export const questionDefSchema = z
-  .object({
+export const questionDefSchema = z.strictObject({
     key: fieldKeySchema,
-    label: z.string().trim().min(2).max(500),
+    label: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
     required: z.boolean(),
-  })
-  .strict();
+  });
 export type QuestionDef = z.infer<typeof questionDefSchema>;
 
-export const questionnaireQuestionSchema = z
-  .object({
+export const questionnaireQuestionSchema = z.strictObject({
     key: fieldKeySchema,
-    label: z.string().trim().min(2).max(500),
-    kind: z.enum(['scale', 'text']).describe('scale: 1 (pas du tout) to 4 (tout à fait)'),
-  })
-  .strict();
+    label: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
+    kind: z.enum(['scale', 'text']).check(z.describe('scale: 1 (pas du tout) to 4 (tout à fait)')),
+  });
 export type QuestionnaireQuestion = z.infer<typeof questionnaireQuestionSchema>;
 
 export const respondentRoleSchema = z.enum(['director', 'professional']);
 export type RespondentRole = z.infer<typeof respondentRoleSchema>;
 
 /** What a template holds, as staff edit it. */
-export const templateContentSchema = z
-  .object({
-    indicators: z.array(indicatorDefSchema).min(1).max(40),
-    questions: z.array(questionDefSchema).max(30),
+export const templateContentSchema = z.strictObject({
+    indicators: z.array(indicatorDefSchema).check(z.minLength(1), z.maxLength(40)),
+    questions: z.array(questionDefSchema).check(z.maxLength(30)),
     /** The intermediate stage's questionnaire to directors and professionals; null when the stage has none. */
-    questionnaire: z.object({ questions: z.array(questionnaireQuestionSchema).min(1).max(30) }).strict().nullable(),
-  })
-  .strict();
+    questionnaire: z.nullable(z.strictObject({ questions: z.array(questionnaireQuestionSchema).check(z.minLength(1), z.maxLength(30)) })),
+  });
 export type TemplateContent = z.infer<typeof templateContentSchema>;
 
-export const templateSchema = templateContentSchema.extend({
+export const templateSchema = z.extend(templateContentSchema, {
   stageId: stageIdSchema,
-  templateVersion: z.number().int().min(1),
+  templateVersion: z.int().check(z.gte(1)),
   createdAt: z.string(),
   createdBy: z.string(),
 });
@@ -78,65 +70,57 @@ export const stageSchema = z.object({
   stageId: stageIdSchema,
   seasonId: idSchema('season'),
   kind: stageKindSchema,
-  order: z.number().int().min(1).max(9),
+  order: z.int().check(z.gte(1), z.lte(9)),
   name: z.string(),
   opensOn: isoDate,
   dueOn: isoDate,
-  templateVersion: z.number().int().min(1),
-  version: z.number().int().min(1),
+  templateVersion: z.int().check(z.gte(1)),
+  version: z.int().check(z.gte(1)),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Stage = z.infer<typeof stageSchema>;
 
-const stageDates = z.object({ opensOn: isoDate, dueOn: isoDate }).strict();
+const stageDates = z.strictObject({ opensOn: isoDate, dueOn: isoDate });
 
-export const createStageBody = z
-  .object({
+export const createStageBody = z.strictObject({
     kind: stageKindSchema,
-    order: z.number().int().min(1).max(9),
-    name: z.string().trim().min(3).max(200).optional(),
+    order: z.int().check(z.gte(1), z.lte(9)),
+    name: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(200))),
     opensOn: isoDate,
     dueOn: isoDate,
-  })
-  .strict();
+  });
 
-export const createDefaultStagesBody = z
-  .object({
+export const createDefaultStagesBody = z.strictObject({
     firstReturn: stageDates,
     intermediate: stageDates,
     final: stageDates,
-  })
-  .strict();
+  });
 
-export const updateStageBody = z
-  .object({
+export const updateStageBody = z.strictObject({
     expectedVersion: version(),
-    name: z.string().trim().min(3).max(200).optional(),
-    opensOn: isoDate.optional(),
-    dueOn: isoDate.optional(),
-  })
-  .strict();
+    name: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(200))),
+    opensOn: z.optional(isoDate),
+    dueOn: z.optional(isoDate),
+  });
 
-export const updateTemplateBody = templateContentSchema.extend({ expectedVersion: version() }).strict();
+export const updateTemplateBody = z.extend(templateContentSchema, { expectedVersion: version() });
 
 export const reportStatuses = ['draft', 'submitted', 'changes-requested', 'accepted'] as const;
 export const reportStatusSchema = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
-export const periodSchema = z.object({ start: isoDate, end: isoDate }).strict();
+export const periodSchema = z.strictObject({ start: isoDate, end: isoDate });
 export type Period = z.infer<typeof periodSchema>;
 
 /** A storable figure: the consistency rules (not the shape check) say what is wrong with it (sign, unit), as 422. */
 export const indicatorValuesSchema = z.record(fieldKeySchema, figure(1_000_000));
-export const answersSchema = z.record(fieldKeySchema, z.string().max(8000));
+export const answersSchema = z.record(fieldKeySchema, z.string().check(z.maxLength(8000)));
 
-export const reviewCommentSchema = z
-  .object({
-    path: z.string().max(120).optional().describe('The field the comment is about, e.g. indicators.backInJob'),
-    comment: z.string().trim().min(2).max(4000),
-  })
-  .strict();
+export const reviewCommentSchema = z.strictObject({
+    path: z.optional(z.string().check(z.maxLength(120))).check(z.describe('The field the comment is about, e.g. indicators.backInJob')),
+    comment: z.string().check(z.trim(), z.minLength(2), z.maxLength(4000)),
+  });
 
 export const reviewSchema = z.object({
   at: z.string(),
@@ -152,7 +136,7 @@ export const reportDimensionsSchema = z.object({
   region: z.string(),
   setting: settingSchema,
   /** The structure's start (earliest period it reported on): the twelve-month team goal counts from it. */
-  startedOn: isoDate.nullable().optional(),
+  startedOn: z.optional(z.nullable(isoDate)),
 });
 export type ReportDimensions = z.infer<typeof reportDimensionsSchema>;
 
@@ -163,49 +147,43 @@ export const reportSchema = z.object({
   essaimeId: essaimeIdSchema,
   structureId: z.string(),
   structureName: z.string(),
-  templateVersion: z.number().int(),
+  templateVersion: z.int(),
   status: reportStatusSchema,
-  period: periodSchema.nullable(),
+  period: z.nullable(periodSchema),
   indicators: z.record(z.string(), z.number()),
   answers: z.record(z.string(), z.string()),
   dimensions: reportDimensionsSchema,
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-  submittedAt: z.string().nullable(),
-  submittedBy: z.string().nullable(),
+  submittedAt: z.nullable(z.string()),
+  submittedBy: z.nullable(z.string()),
   submittedLate: z.boolean(),
-  acceptedAt: z.string().nullable(),
-  acceptedBy: z.string().nullable(),
+  acceptedAt: z.nullable(z.string()),
+  acceptedBy: z.nullable(z.string()),
   reviews: z.array(reviewSchema),
 });
 export type Report = z.infer<typeof reportSchema>;
 
-export const saveReportBody = z
-  .object({
-    expectedVersion: version(0).describe('0 to create the draft, then the version last read'),
-    period: periodSchema.nullable().optional(),
-    indicators: indicatorValuesSchema.optional(),
-    answers: answersSchema.optional(),
-  })
-  .strict();
+export const saveReportBody = z.strictObject({
+    expectedVersion: version(0).check(z.describe('0 to create the draft, then the version last read')),
+    period: z.optional(z.nullable(periodSchema)),
+    indicators: z.optional(indicatorValuesSchema),
+    answers: z.optional(answersSchema),
+  });
 
-export const versionBody = z.object({ expectedVersion: version() }).strict();
+export const versionBody = z.strictObject({ expectedVersion: version() });
 
-export const requestChangesBody = z
-  .object({
+export const requestChangesBody = z.strictObject({
     expectedVersion: version(),
-    comments: z.array(reviewCommentSchema).min(1).max(50),
-  })
-  .strict();
+    comments: z.array(reviewCommentSchema).check(z.minLength(1), z.maxLength(50)),
+  });
 
-export const reopenBody = z
-  .object({
+export const reopenBody = z.strictObject({
     expectedVersion: version(),
-    reason: z.string().trim().min(5).max(4000),
-  })
-  .strict();
+    reason: z.string().check(z.trim(), z.minLength(5), z.maxLength(4000)),
+  });
 
 export const questionnaireResponseSchema = z.object({
   responseId: idSchema('questionnaire'),
@@ -214,21 +192,19 @@ export const questionnaireResponseSchema = z.object({
   structureId: z.string(),
   respondentRole: respondentRoleSchema,
   /** A job title, never a name: answers are anonymous. */
-  respondentFunction: z.string().nullable(),
+  respondentFunction: z.nullable(z.string()),
   answers: z.record(z.string(), z.union([z.number(), z.string()])),
-  templateVersion: z.number().int(),
+  templateVersion: z.int(),
   createdAt: z.string(),
   createdBy: z.string(),
 });
 export type QuestionnaireResponse = z.infer<typeof questionnaireResponseSchema>;
 
-export const addQuestionnaireBody = z
-  .object({
+export const addQuestionnaireBody = z.strictObject({
     respondentRole: respondentRoleSchema,
-    respondentFunction: z.string().trim().min(2).max(120).optional(),
-    answers: z.record(fieldKeySchema, z.union([figure(1_000_000), z.string().max(8000)])),
-  })
-  .strict();
+    respondentFunction: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(120))),
+    answers: z.record(fieldKeySchema, z.union([figure(1_000_000), z.string().check(z.maxLength(8000))])),
+  });
 
 /** Where one essaimé stands on one stage. */
 export const completionStatusSchema = z.enum(['accepted', 'submitted', 'late', 'missing']);

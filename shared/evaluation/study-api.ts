@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { stageIdSchema } from './schemas';
 import { figuresImportBody, importPreviewSchema, importResultSchema, interviewSchema, recordInterviewBody } from './study-schemas';
 
-const stageParams = z.object({ stageId: stageIdSchema }).strict();
+const stageParams = z.strictObject({ stageId: stageIdSchema });
 const tag = 'evaluation';
 
 /** Stage 1's interview log and stage 2's CSV import of figures (staff). */

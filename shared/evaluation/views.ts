@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageOf } from '../db/pagination';
 import {
   completionStatusSchema,
@@ -16,13 +16,13 @@ import {
  */
 
 /** A stage with its current template, and whether it is open today (Paris). */
-export const stageViewSchema = stageSchema.extend({ template: templateSchema, open: z.boolean() });
+export const stageViewSchema = z.extend(stageSchema, { template: templateSchema, open: z.boolean() });
 export type StageView = z.infer<typeof stageViewSchema>;
 
 export const stagePageSchema = pageOf(stageSchema);
 
 /** A report as read and written over the API. */
-export const reportViewSchema = reportSchema.omit({ dimensions: true });
+export const reportViewSchema = z.omit(reportSchema, { dimensions: true });
 export type ReportView = z.infer<typeof reportViewSchema>;
 
 export function toReportView(report: Report): ReportView {
@@ -34,16 +34,16 @@ export function toReportView(report: Report): ReportView {
 export const reportSummarySchema = z.object({
   reportId: z.string(),
   status: reportStatusSchema,
-  version: z.number().int(),
-  submittedAt: z.string().nullable(),
+  version: z.int(),
+  submittedAt: z.nullable(z.string()),
   submittedLate: z.boolean(),
 });
 
 /** One stage of an essaimé: the stage, whether it is open, where the essaimé stands and its report if any. */
-export const essaimeStageSchema = stageSchema.extend({
+export const essaimeStageSchema = z.extend(stageSchema, {
   open: z.boolean(),
   completion: completionStatusSchema,
-  report: reportSummarySchema.nullable(),
+  report: z.nullable(reportSummarySchema),
 });
 export type EssaimeStage = z.infer<typeof essaimeStageSchema>;
 
@@ -60,16 +60,16 @@ export const completionRowSchema = z.object({
   structureName: z.string(),
   completion: completionStatusSchema,
   reportStatus: z.union([reportStatusSchema, z.literal('not-started')]),
-  version: z.number().int().nullable(),
-  submittedAt: z.string().nullable(),
+  version: z.nullable(z.int()),
+  submittedAt: z.nullable(z.string()),
   submittedLate: z.boolean(),
-  questionnaires: z.number().int(),
+  questionnaires: z.int(),
 });
 export type CompletionRow = z.infer<typeof completionRowSchema>;
 
 /** A stage with its completion: counts per status and one row per essaimé of the season. */
-export const stageCompletionSchema = stageSchema.extend({
-  counts: z.object({ accepted: z.number().int(), submitted: z.number().int(), late: z.number().int(), missing: z.number().int() }),
+export const stageCompletionSchema = z.extend(stageSchema, {
+  counts: z.object({ accepted: z.int(), submitted: z.int(), late: z.int(), missing: z.int() }),
   essaimes: z.array(completionRowSchema),
 });
 export type StageCompletion = z.infer<typeof stageCompletionSchema>;

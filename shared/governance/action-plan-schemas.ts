@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from '../ids';
 import { version } from '../numbers';
 import { axisSchema } from '../programme/axes';
@@ -11,42 +11,34 @@ import { indicatorSchema, steeringBodySchema } from './schemas';
  * per party; an operational action plan is drawn up each year; the steering committee meets at least once a
  * year and its first meeting validates the action plan and the result indicators.
  */
-export const planReferentSchema = z
-  .object({
-    name: z.string().trim().min(2).max(120),
-    position: z.string().trim().min(2).max(200).describe('Their position, e.g. "Directrice générale"'),
-    organisation: z.string().trim().min(2).max(200),
-    userId: z.string().regex(/^[A-Za-z0-9_-]{3,100}$/).optional().describe('When the referent has an account: lets their data be exported and erased'),
-  })
-  .strict();
+export const planReferentSchema = z.strictObject({
+    name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
+    position: z.string().check(z.trim(), z.minLength(2), z.maxLength(200), z.describe('Their position, e.g. "Directrice générale"')),
+    organisation: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+    userId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{3,100}$/))).check(z.describe('When the referent has an account: lets their data be exported and erased')),
+  });
 export type PlanReferent = z.infer<typeof planReferentSchema>;
 
-export const planActionSchema = z
-  .object({
-    objective: z.string().trim().min(3).max(300),
-    actions: z.string().trim().min(3).max(2000).describe('What each party does'),
-    indicators: z.string().trim().min(3).max(1000).describe('How the objective is measured'),
-    axis: axisSchema.optional().describe('The axis of the method it relates to'),
-  })
-  .strict();
+export const planActionSchema = z.strictObject({
+    objective: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
+    actions: z.string().check(z.trim(), z.minLength(3), z.maxLength(2000), z.describe('What each party does')),
+    indicators: z.string().check(z.trim(), z.minLength(3), z.maxLength(1000), z.describe('How the objective is measured')),
+    axis: z.optional(axisSchema).check(z.describe('The axis of the method it relates to')),
+  });
 export type PlanAction = z.infer<typeof planActionSchema>;
 
-export const actionPlanReferentsSchema = z
-  .object({
-    structure: planReferentSchema.describe("The essaimé's referent (its director general, or a delegate)"),
-    programme: planReferentSchema.describe('The referent for the programme (Ansa or A.CO.R.)'),
-  })
-  .strict();
+export const actionPlanReferentsSchema = z.strictObject({
+    structure: planReferentSchema.check(z.describe("The essaimé's referent (its director general, or a delegate)")),
+    programme: planReferentSchema.check(z.describe('The referent for the programme (Ansa or A.CO.R.)')),
+  });
 
-export const putActionPlanBody = z
-  .object({
-    expectedVersion: version(0).describe('0 to create the plan of this year, then the version read'),
+export const putActionPlanBody = z.strictObject({
+    expectedVersion: version(0).check(z.describe('0 to create the plan of this year, then the version read')),
     referents: actionPlanReferentsSchema,
-    actions: z.array(planActionSchema).min(1).max(30),
-  })
-  .strict();
+    actions: z.array(planActionSchema).check(z.minLength(1), z.maxLength(30)),
+  });
 
-export const actionPlanStatusSchema = z.enum(['draft', 'validated']).describe('validated by a steering meeting; a revision makes it a draft again');
+export const actionPlanStatusSchema = z.enum(['draft', 'validated']).check(z.describe('validated by a steering meeting; a revision makes it a draft again'));
 export type ActionPlanStatus = z.infer<typeof actionPlanStatusSchema>;
 
 export const actionPlanSchema = z.object({
@@ -54,38 +46,36 @@ export const actionPlanSchema = z.object({
   seasonId: idSchema('season'),
   structureId: z.string(),
   structureName: z.string(),
-  year: z.number().int(),
+  year: z.int(),
   referents: z.object({ structure: planReferentSchema, programme: planReferentSchema }),
   actions: z.array(planActionSchema),
   status: actionPlanStatusSchema,
-  validation: z.object({ meetingId: z.string(), date: isoDate }).nullable().describe('The meeting that validated this version'),
+  validation: z.nullable(z.object({ meetingId: z.string(), date: isoDate })).check(z.describe('The meeting that validated this version')),
   updatedAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
 export type ActionPlan = z.infer<typeof actionPlanSchema>;
 
-export const actionPlanParams = z.object({ essaimeId: idSchema('essaime'), year: z.coerce.number().int().min(2015).max(2100) }).strict();
+export const actionPlanParams = z.strictObject({ essaimeId: idSchema('essaime'), year: z.coerce.number().check(z.int(), z.gte(2015), z.lte(2100)) });
 
 /** The season's governance decisions in force, as stored (written in the meeting's transaction). */
 export const seasonGovernanceSchema = z.object({
   seasonId: z.string(),
-  hypotheses: z.object({ hypotheses: z.array(hypothesisSchema), meetingId: z.string(), date: isoDate }).nullable(),
-  indicators: z.object({ indicators: z.array(indicatorSchema), meetingId: z.string(), date: isoDate }).nullable(),
-  version: z.number().int(),
+  hypotheses: z.nullable(z.object({ hypotheses: z.array(hypothesisSchema), meetingId: z.string(), date: isoDate })),
+  indicators: z.nullable(z.object({ indicators: z.array(indicatorSchema), meetingId: z.string(), date: isoDate })),
+  version: z.int(),
 });
 export type SeasonGovernance = z.infer<typeof seasonGovernanceSchema>;
 
-export const committeeStateSchema = z
-  .enum(['on-time', 'due', 'late'])
-  .describe('on-time; due: the yearly meeting falls due within 60 days; late: more than a year without a meeting');
+export const committeeStateSchema = z.enum(['on-time', 'due', 'late']).check(z.describe('on-time; due: the yearly meeting falls due within 60 days; late: more than a year without a meeting'));
 export type CommitteeState = z.infer<typeof committeeStateSchema>;
 
 export const committeeStatusSchema = z.object({
   body: steeringBodySchema,
-  lastMeetingOn: isoDate.nullable(),
-  dueBy: isoDate.describe('A year after the last meeting, or after the start of the season when none'),
+  lastMeetingOn: z.nullable(isoDate),
+  dueBy: isoDate.check(z.describe('A year after the last meeting, or after the start of the season when none')),
   state: committeeStateSchema,
-  meetings: z.number().int(),
+  meetings: z.int(),
 });
 export type CommitteeStatus = z.infer<typeof committeeStatusSchema>;
 
@@ -97,13 +87,13 @@ export const seasonGovernanceViewSchema = z.object({
   hypotheses: seasonGovernanceSchema.shape.hypotheses,
   indicators: seasonGovernanceSchema.shape.indicators,
   seasonHypotheses: z.array(hypothesisSchema),
-  year: z.number().int().describe('The year of the action plans listed'),
+  year: z.int().check(z.describe('The year of the action plans listed')),
   actionPlans: z.array(
     z.object({
       essaimeId: z.string(),
       structureName: z.string(),
       status: z.enum(['missing', 'draft', 'validated']),
-      version: z.number().int().nullable(),
+      version: z.nullable(z.int()),
     }),
   ),
 });

@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { idSchema } from '../ids';
 import { actionPlanParams, actionPlanSchema, putActionPlanBody, seasonGovernanceViewSchema } from './action-plan-schemas';
 import { meetingSchema, recordMeetingBody } from './schemas';
 
-const seasonParams = z.object({ seasonId: idSchema('season') }).strict();
-const essaimeParams = z.object({ essaimeId: idSchema('essaime') }).strict();
+const seasonParams = z.strictObject({ seasonId: idSchema('season') });
+const essaimeParams = z.strictObject({ essaimeId: idSchema('essaime') });
 
 /** Steering meetings with their typed decisions, yearly action plans, the season's governance (fidelity and label routes: ./fidelity-api.ts). */
 export const governanceApi = {

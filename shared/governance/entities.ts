@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEntity } from '../db/entity';
 import { actionPlan, seasonGovernance, steeringMeeting } from '../db/entities/governance';
 import { actionPlanSchema, seasonGovernanceSchema } from './action-plan-schemas';
@@ -13,6 +13,6 @@ function withTypedDecisions(raw: unknown): unknown {
   return { ...raw, decisions };
 }
 
-export const meetingEntity = defineEntity(steeringMeeting, z.preprocess(withTypedDecisions, meetingSchema));
+export const meetingEntity = defineEntity(steeringMeeting, z.pipe(z.transform(withTypedDecisions), meetingSchema));
 export const seasonGovernanceEntity = defineEntity(seasonGovernance, seasonGovernanceSchema);
 export const actionPlanEntity = defineEntity(actionPlan, actionPlanSchema);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../access/principal';
 import { defineRoute } from '../http/route';
 import { idSchema } from '../ids';
@@ -14,7 +14,7 @@ import {
   setAcorLeadBody,
 } from './fidelity-schemas';
 
-const essaimeParams = z.object({ essaimeId: idSchema('essaime') }).strict();
+const essaimeParams = z.strictObject({ essaimeId: idSchema('essaime') });
 
 export const fidelityApi = {
   assessFidelity: defineRoute({
@@ -24,7 +24,7 @@ export const fidelityApi = {
     summary: 'The stage checkpoint of fidelity to the four principles (the assigned tutor, or staff for A.CO.R.)',
     tag: 'governance',
     access: ['tutor', 'staff'],
-    params: z.object({ essaimeId: idSchema('essaime'), stageId: idSchema('stage') }).strict(),
+    params: z.strictObject({ essaimeId: idSchema('essaime'), stageId: idSchema('stage') }),
     body: assessFidelityBody,
     response: { status: 200, description: 'The assessment', schema: fidelityAssessmentSchema },
     errors: ['NOT_FOUND', 'STALE_VERSION'],
@@ -73,7 +73,7 @@ export const fidelityApi = {
     summary: 'Flag (or unflag) a tutor as A.CO.R. lead: the one who decides labels',
     tag: 'governance',
     access: ['staff'],
-    params: z.object({ tutorUserId: userIdSchema }).strict(),
+    params: z.strictObject({ tutorUserId: userIdSchema }),
     body: setAcorLeadBody,
     response: { status: 200, description: 'The flag', schema: acorLeadSchema },
     errors: ['TUTOR_NOT_IN_DIRECTORY'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from '../ids';
 import { version } from '../numbers';
 import { principleSchema, principles } from '../programme/axes';
@@ -9,7 +9,7 @@ import { isoDate } from '../seasons/schemas';
  * checkpoints) and the label decision (taken by the A.CO.R. lead for A.CO.R. as network head).
  */
 export const fidelityLevels = ['not-started', 'emerging', 'substantial', 'faithful'] as const;
-export const fidelityLevelSchema = z.enum(fidelityLevels).describe('The four-step scale, from not started to faithful');
+export const fidelityLevelSchema = z.enum(fidelityLevels).check(z.describe('The four-step scale, from not started to faithful'));
 export type FidelityLevel = z.infer<typeof fidelityLevelSchema>;
 
 export const fidelityLevelLabels: Record<FidelityLevel, string> = {
@@ -19,38 +19,29 @@ export const fidelityLevelLabels: Record<FidelityLevel, string> = {
   faithful: 'Pleinement fidèle',
 };
 
-export const principleAssessmentSchema = z
-  .object({
+export const principleAssessmentSchema = z.strictObject({
     principle: principleSchema,
     level: fidelityLevelSchema,
-    evidence: z.string().trim().min(10).max(4000).describe('What was observed: facts, figures, practices'),
-  })
-  .strict();
+    evidence: z.string().check(z.trim(), z.minLength(10), z.maxLength(4000), z.describe('What was observed: facts, figures, practices')),
+  });
 
-const fourPrinciples = z
-  .array(principleAssessmentSchema)
-  .length(principles.length)
-  .refine((list) => new Set(list.map((p) => p.principle)).size === principles.length, { message: 'Assess each of the four principles once' });
+const fourPrinciples = z.array(principleAssessmentSchema).check(z.length(principles.length), z.refine((list) => new Set(list.map((p) => p.principle)).size === principles.length, { message: 'Assess each of the four principles once' }));
 
 /** A stage checkpoint (PUT on the stage). */
-export const assessFidelityBody = z
-  .object({
-    expectedVersion: version(0).describe('0 for the first assessment of this stage, then the version read'),
+export const assessFidelityBody = z.strictObject({
+    expectedVersion: version(0).check(z.describe('0 for the first assessment of this stage, then the version read')),
     principles: fourPrinciples,
-    summary: z.string().trim().max(4000).optional(),
-  })
-  .strict();
+    summary: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+  });
 
 /** An assessment at any date, outside the stages. */
-export const recordFidelityAssessmentBody = z
-  .object({
-    assessedOn: isoDate.optional().describe('The day fidelity was observed (Paris); today when omitted, never in the future'),
+export const recordFidelityAssessmentBody = z.strictObject({
+    assessedOn: z.optional(isoDate).check(z.describe('The day fidelity was observed (Paris); today when omitted, never in the future')),
     principles: fourPrinciples,
-    summary: z.string().trim().max(4000).optional(),
-  })
-  .strict();
+    summary: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+  });
 
-export const fidelityKindSchema = z.enum(['checkpoint', 'at-date']).describe('checkpoint: the assessment of an evaluation stage; at-date: any other time');
+export const fidelityKindSchema = z.enum(['checkpoint', 'at-date']).check(z.describe('checkpoint: the assessment of an evaluation stage; at-date: any other time'));
 export type FidelityKind = z.infer<typeof fidelityKindSchema>;
 
 export const fidelityAssessmentSchema = z.object({
@@ -58,24 +49,24 @@ export const fidelityAssessmentSchema = z.object({
   assessmentId: z.string(),
   kind: fidelityKindSchema,
   essaimeId: idSchema('essaime'),
-  stageId: idSchema('stage').nullable(),
+  stageId: z.nullable(idSchema('stage')),
   structureId: z.string(),
   assessedOn: isoDate,
   principles: z.array(principleAssessmentSchema),
-  summary: z.string().nullable(),
+  summary: z.nullable(z.string()),
   assessedBy: z.string(),
   assessedAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
 export type FidelityAssessment = z.infer<typeof fidelityAssessmentSchema>;
 
-export const trendSchema = z.enum(['improving', 'declining', 'stable', 'single', 'none']).describe('Latest level against the one before it');
+export const trendSchema = z.enum(['improving', 'declining', 'stable', 'single', 'none']).check(z.describe('Latest level against the one before it'));
 export type Trend = z.infer<typeof trendSchema>;
 
 export const principleTrendSchema = z.object({
   principle: principleSchema,
-  latest: fidelityLevelSchema.nullable(),
-  previous: fidelityLevelSchema.nullable(),
+  latest: z.nullable(fidelityLevelSchema),
+  previous: z.nullable(fidelityLevelSchema),
   trend: trendSchema,
   series: z.array(z.object({ assessedOn: isoDate, level: fidelityLevelSchema, kind: fidelityKindSchema })),
 });
@@ -90,13 +81,11 @@ export const labelDecisionLabels: Record<LabelDecisionValue, string> = {
   'not-yet': 'Pas encore labellisée',
 };
 
-export const recordLabelDecisionBody = z
-  .object({
+export const recordLabelDecisionBody = z.strictObject({
     decision: labelDecisionValueSchema,
-    reasons: z.array(z.string().trim().min(5).max(2000)).min(1).max(10),
-    conditions: z.array(z.string().trim().min(5).max(2000)).max(10).optional().describe('For a conditional label: what remains to do'),
-  })
-  .strict();
+    reasons: z.array(z.string().check(z.trim(), z.minLength(5), z.maxLength(2000))).check(z.minLength(1), z.maxLength(10)),
+    conditions: z.optional(z.array(z.string().check(z.trim(), z.minLength(5), z.maxLength(2000))).check(z.maxLength(10))).check(z.describe('For a conditional label: what remains to do')),
+  });
 
 export const labelDecisionSchema = z.object({
   labelDecisionId: idSchema('labelDecision'),
@@ -110,7 +99,7 @@ export const labelDecisionSchema = z.object({
 });
 export type LabelDecision = z.infer<typeof labelDecisionSchema>;
 
-export const setAcorLeadBody = z.object({ acorLead: z.boolean().describe('true: this tutor decides labels for A.CO.R.') }).strict();
+export const setAcorLeadBody = z.strictObject({ acorLead: z.boolean().check(z.describe('true: this tutor decides labels for A.CO.R.')) });
 
 export const acorLeadSchema = z.object({
   userId: z.string(),
@@ -127,8 +116,8 @@ export const essaimeFidelityViewSchema = z.object({
   assessments: z.array(fidelityAssessmentSchema),
   trend: z.array(principleTrendSchema),
   labelDecisions: z.array(labelDecisionSchema),
-  currentLabel: labelDecisionSchema.nullable(),
-  canAssess: z.boolean().describe('The caller is the tutor assigned to this essaimé'),
-  canDecideLabel: z.boolean().describe('The caller is the A.CO.R. lead'),
+  currentLabel: z.nullable(labelDecisionSchema),
+  canAssess: z.boolean().check(z.describe('The caller is the tutor assigned to this essaimé')),
+  canDecideLabel: z.boolean().check(z.describe('The caller is the A.CO.R. lead')),
 });
 export type EssaimeFidelityView = z.infer<typeof essaimeFidelityViewSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { assertStructureVisible, canAccessStructure } from '../access/policy';
 import { parisDay } from '../calendar';

@@ -1,14 +1,16 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { commit } from '../db/transact';
 import { forbidden, unprocessable } from '../errors';
 import { newId } from '../ids';
+import { displayNameOf } from '../notifications/letter';
 import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { getTutor } from '../tutoring/repository';
 import { essaimeForFidelity } from './fidelity';
 import { acorLeadStillHeldCheck, isAcorLead, listEssaimeGovernance, putAcorLeadWrite, putLabelDecisionWrite } from './fidelity-repository';
-import { type AcorLead, type LabelDecision, labelDecisionLabels, type recordLabelDecisionBody, type setAcorLeadBody } from './fidelity-schemas';
+import type { AcorLead, LabelDecision, recordLabelDecisionBody, setAcorLeadBody } from './fidelity-schemas';
+import { labelDecisionLetter } from './messages';
 
 /**
  * The label is A.CO.R.'s decision as network head: only a tutor that staff flagged as A.CO.R. lead takes
@@ -45,10 +47,7 @@ export async function recordLabelDecision(deps: Deps, principal: Principal, essa
       dedupeKey: `label#${decision.labelDecisionId}`,
       kind: 'label-decision',
       recipientUserId: essaime.referentUserId,
-      subject: `Décision de labellisation : ${labelDecisionLabels[decision.decision]}`,
-      body: `Bonjour,\n\nA.CO.R. a rendu sa décision pour ${essaime.structureName} : ${labelDecisionLabels[decision.decision]}.\n\nMotifs :\n${decision.reasons.map((r) => `- ${r}`).join('\n')}${
-        decision.conditions.length ? `\n\nConditions :\n${decision.conditions.map((c) => `- ${c}`).join('\n')}` : ''
-      }`,
+      ...labelDecisionLetter(essaime.structureName, decision, await displayNameOf(deps.db, essaime.referentUserId)),
       related: { entityType: 'essaime', entityId: essaimeId },
     },
     now,

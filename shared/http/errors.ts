@@ -1,12 +1,17 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ZodError } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import { $ZodError } from 'zod/v4/core';
 import { DomainError, type ErrorCode, type ErrorDetail } from '../errors';
+
+/** zod/mini loads no messages: the English ones (what classic zod gave) for details[].message and logs. */
+z.config(en());
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details: ErrorDetail[] };
 }
 
-export function zodDetails(error: ZodError, prefix: string): ErrorDetail[] {
+export function zodDetails(error: $ZodError, prefix: string): ErrorDetail[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
@@ -82,7 +87,7 @@ export function toErrorResponse(error: unknown): { response: APIGatewayProxyStru
       unexpected: false,
     };
   }
-  if (error instanceof ZodError) {
+  if (error instanceof $ZodError) {
     return {
       response: errorResponse(400, {
         error: { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: zodDetails(error, '') },

@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { isAcceptedToken, roleFromClaims, subjectFromClaims, type JwtClaims, type Principal, type Role } from '../access/principal';
 import { assertRole } from '../access/policy';
 import { badRequest, forbidden, unauthorized } from '../errors';
+import { keyBatch, type KeyBatch } from '../db/key-batch';
 import { resolveCaller, type Me } from '../identity/principal';
 import { logger } from '../logger';
 import { runtimeDeps, type Deps } from '../runtime';
@@ -17,9 +18,9 @@ export type { HttpReply } from './route';
 export type { HttpEvent, HttpResult, LambdaHandler } from './envelope';
 
 /** The validated type of an optional schema; routes without that part get `undefined`. */
-type Infer<T> = [NonNullable<T>] extends [z.ZodNever]
+type Infer<T> = [NonNullable<T>] extends [z.ZodMiniNever]
   ? undefined
-  : NonNullable<T> extends z.ZodType
+  : NonNullable<T> extends z.ZodMiniType
     ? z.output<NonNullable<T>>
     : undefined;
 
@@ -49,7 +50,7 @@ function parseJsonBody(event: HttpEvent): unknown {
   }
 }
 
-function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
+function validate<T extends z.ZodMiniType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -89,6 +90,11 @@ export interface PrefetchInput<S extends RouteSpec> {
   /** From the verified token; the token's role is confirmed against the profile before `run` gets the data. */
   userId: string | undefined;
   role: Role | undefined;
+  /**
+   * Key reads sent in one BatchGetItem with the caller's profile (a staff caller's): ask for them before the
+   * prefetch's first `await`, or they go on their own.
+   */
+  batch: KeyBatch;
 }
 
 export interface HandlerOptions<S extends RouteSpec, P> {
@@ -98,6 +104,11 @@ export interface HandlerOptions<S extends RouteSpec, P> {
    * still decided with both in hand: a refused caller gets the caller's error, never the data nor a read error.
    */
   prefetch?: (input: PrefetchInput<S>) => Promise<P>;
+  /**
+   * Token roles whose memberships the route never uses (a tutor's own request list): such a caller is resolved
+   * from the profile item alone, read in the batch of key reads, so `principal.structureIds` is empty.
+   */
+  profileOnlyFor?: readonly Role[];
 }
 
 /**
@@ -126,10 +137,12 @@ export function httpHandler<S extends RouteSpec, P = unknown>(
     const body = spec.body ? validate(spec.body, parseJsonBody(event), 'body') : undefined;
     const idempotencyKey = spec.idempotent ? idempotencyKeyOf(event.headers) : undefined;
     const deps = runtimeDeps();
-    const callerRead = spec.access === 'public' && !claims ? Promise.resolve(undefined) : resolveCaller(deps.db, claims);
+    const batch = keyBatch(deps.db);
+    const callerRead = spec.access === 'public' && !claims ? Promise.resolve(undefined) : resolveCaller(deps.db, claims, batch, options.profileOnlyFor);
     const dataRead = options.prefetch
-      ? options.prefetch({ params, query, body, deps, userId: claims && subjectFromClaims(claims), role: claims && roleFromClaims(claims) } as PrefetchInput<S>)
+      ? options.prefetch({ params, query, body, deps, userId: claims && subjectFromClaims(claims), role: claims && roleFromClaims(claims), batch } as PrefetchInput<S>)
       : Promise.resolve(undefined as P);
+    batch.send();
     const [callerOutcome, dataOutcome] = await Promise.allSettled([callerRead, dataRead]);
     // The caller is judged first: a refused caller learns nothing of the data, not even that it is missing.
     if (callerOutcome.status === 'rejected') throw callerOutcome.reason;
@@ -157,6 +170,7 @@ export function prefetchingHandler<S extends RouteSpec, P>(
   spec: S,
   prefetch: (input: PrefetchInput<S>) => Promise<P>,
   run: (request: HttpRequest<S> & { prefetched: P }) => Promise<HttpReply>,
+  options: Omit<HandlerOptions<S, P>, 'prefetch'> = {},
 ) {
-  return httpHandler<S, P>(spec, run, { prefetch });
+  return httpHandler<S, P>(spec, run, { ...options, prefetch });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Db } from '../db/client';
 import { idempotencyRecord } from '../db/entities/idempotency';
 import { defineEntity } from '../db/entity';
@@ -32,11 +32,11 @@ const recordSchema = z.object({
   state: z.enum(['in-progress', 'done']),
   /** Which attempt holds the mark: only it may complete or release it. */
   attempt: z.string(),
-  lockedUntil: z.number().int(),
-  answerStatus: z.number().int().optional(),
+  lockedUntil: z.int(),
+  answerStatus: z.optional(z.int()),
   /** The answer's JSON body as sent (a string: stored as is, whatever numbers or empty values it holds). */
-  answerBody: z.string().optional(),
-  answerHeaders: z.record(z.string(), z.string()).optional(),
+  answerBody: z.optional(z.string()),
+  answerHeaders: z.optional(z.record(z.string(), z.string())),
   createdAt: z.string(),
 });
 type IdempotencyRecord = z.output<typeof recordSchema>;

@@ -1,15 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { errorCatalogue, type ErrorCode } from '../errors';
 import { contentTypesOf, errorsOf, isJsonAnswer, type RouteSpec } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }
 
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
+function parametersOf(schema: z.ZodMiniType | undefined, location: 'path' | 'query') {
   if (!schema) return [];
   const json = jsonSchema(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;

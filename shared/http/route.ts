@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Role } from '../access/principal';
 import type { ErrorCode } from '../errors';
 
@@ -23,7 +23,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface JsonAnswer {
   status: 200 | 201 | 202;
   description: string;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
 }
 /** A file (CSV, Markdown, PDF, HTML) sent with its content type. */
 export interface FileAnswer {
@@ -45,9 +45,9 @@ export type Answer = JsonAnswer | FileAnswer | EmptyAnswer;
  * OpenAPI document, the web's types, the local server's routing and the CDK routes, so they cannot drift.
  */
 export interface RouteSpec<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
 > {
   operationId: string;
   method: HttpMethod;
@@ -75,16 +75,16 @@ export interface RouteSpec<
 }
 
 export function defineRoute<
-  P extends z.ZodType = z.ZodNever,
-  Q extends z.ZodType = z.ZodNever,
-  B extends z.ZodType = z.ZodNever,
+  P extends z.ZodMiniType = z.ZodMiniNever,
+  Q extends z.ZodMiniType = z.ZodMiniNever,
+  B extends z.ZodMiniType = z.ZodMiniNever,
 >(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
   return spec;
 }
 
 export const routeKey = (spec: Pick<RouteSpec, 'method' | 'path'>) => `${spec.method} ${spec.path}`;
 
-function hasCursor(query: z.ZodType | undefined): boolean {
+function hasCursor(query: z.ZodMiniType | undefined): boolean {
   const shape = (query as { shape?: Record<string, unknown> } | undefined)?.shape;
   return !!shape && 'cursor' in shape;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** One account per e-mail (the table's side of it: Cognito enforces it too in AWS). */
 export const accountEmailSchema = z.object({
@@ -26,10 +26,10 @@ export const localCredentialSchema = z.object({
   organisation: z.string(),
   state: z.enum(['unconfirmed', 'invited', 'confirmed']),
   /** scrypt$<salt hex>$<hash hex> */
-  passwordHash: z.string().nullable(),
+  passwordHash: z.nullable(z.string()),
   /** SHA-256 of the e-mail verification code, while unconfirmed. */
-  codeHash: z.string().nullable(),
-  failedCodes: z.number().int(),
+  codeHash: z.nullable(z.string()),
+  failedCodes: z.int(),
   createdAt: z.string(),
 });
 export type LocalCredential = z.infer<typeof localCredentialSchema>;

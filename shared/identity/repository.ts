@@ -1,3 +1,4 @@
+import { getManyOf } from '../db/batch';
 import type { Db } from '../db/client';
 import { staticPrefix } from '../db/entity';
 import { membership } from '../db/entities/identity';
@@ -43,6 +44,16 @@ export async function loadUser(db: Db, userId: string): Promise<{ profile?: User
 
 export function getProfile(db: Db, userId: string): Promise<UserProfile | undefined> {
   return getOne(db, userProfileEntity, { userId });
+}
+
+/**
+ * The display names of several people in one BatchGetItem (answers name people, never show their ids). A
+ * person without a profile (erased, system) is absent from the map.
+ */
+export async function displayNamesOf(db: Db, userIds: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  const ids = [...new Set([...userIds].filter((id): id is string => Boolean(id)))];
+  const profiles = ids.length ? await getManyOf(db, userProfileEntity, ids.map((userId) => ({ userId }))) : [];
+  return new Map(profiles.map((p) => [p.userId, p.displayName]));
 }
 
 /** Members (referents, tutors) of one structure, through the structure index. */

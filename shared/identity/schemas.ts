@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roleSchema } from '../access/principal';
 
 /**
@@ -24,12 +24,12 @@ export const userProfileSchema = z.object({
   email: z.string(),
   organisation: z.string(),
   /** Set when the person's data was erased (the profile then holds placeholders). */
-  erasedAt: z.string().optional(),
+  erasedAt: z.optional(z.string()),
   /** Set while staff have deactivated the account: every route refuses it at once (shared/identity/principal.ts). */
-  deactivatedAt: z.string().optional(),
+  deactivatedAt: z.optional(z.string()),
   /** When and how the account came: seeded, self sign-up, invitation (absent on profiles written before accounts). */
-  createdAt: z.string().optional(),
-  origin: z.enum(['seed', 'sign-up', 'invitation', 'bootstrap']).optional(),
+  createdAt: z.optional(z.string()),
+  origin: z.optional(z.enum(['seed', 'sign-up', 'invitation', 'bootstrap'])),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
@@ -37,10 +37,10 @@ export type UserProfile = z.infer<typeof userProfileSchema>;
 export const meSchema = z.object({
   userId: z.string(),
   role: roleSchema,
-  displayName: z.string().nullable(),
-  organisation: z.string().nullable(),
+  displayName: z.nullable(z.string()),
+  organisation: z.nullable(z.string()),
   structureIds: z.array(z.string()),
-  memberships: z.array(membershipSchema.omit({ userId: true })),
+  memberships: z.array(z.omit(membershipSchema, { userId: true })),
 });
 export type MeView = z.infer<typeof meSchema>;
 

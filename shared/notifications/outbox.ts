@@ -4,6 +4,7 @@ import type { Page, PageQuery } from '../db/pagination';
 import { putIfAbsentNow, putNew, queryPageOf } from '../db/store';
 import type { Write } from '../db/transact';
 import { conflict } from '../errors';
+import { frenchTypography } from '../i18n/french';
 import { outboxMessageEntity } from './entities';
 import type { OutboxMessage } from './schemas';
 
@@ -15,7 +16,9 @@ export type { OutboxMessage } from './schemas';
  * sending idempotent: the same reminder can never be queued twice, even when a job runs twice.
  */
 export function newMessage(input: Omit<OutboxMessage, 'messageId' | 'createdAt'>, now: Date): OutboxMessage {
-  return { ...input, messageId: `msg_${randomUUID()}`, createdAt: now.toISOString() };
+  // Every e-mail gets French typography here, once: « » and ; : ! ? never wrap alone.
+  const text = { subject: frenchTypography(input.subject), body: frenchTypography(input.body) };
+  return { ...input, ...text, messageId: `msg_${randomUUID()}`, createdAt: now.toISOString() };
 }
 
 const alreadyQueued = () => conflict('CONFLICT', 'This message is already queued');

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../access/principal';
 import { auditRecordSchema } from '../db/audit';
 import { pageOf, pageQuery } from '../db/pagination';
@@ -7,8 +7,12 @@ import { meSchema } from '../identity/schemas';
 import { outboxMessageSchema } from '../notifications/schemas';
 
 /** An audit entry as people read it: with the actor's display name (null for the system or an erased person). */
-export const auditEntryViewSchema = auditRecordSchema.extend({ actorName: z.string().nullable() });
+export const auditEntryViewSchema = z.extend(auditRecordSchema, { actorName: z.nullable(z.string()) });
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
+
+/** A sent message as people read it: with the recipient's display name (null for an erased person). */
+export const outboxMessageViewSchema = z.extend(outboxMessageSchema, { recipientName: z.nullable(z.string()) });
+export type OutboxMessageView = z.infer<typeof outboxMessageViewSchema>;
 
 /**
  * Routes of the platform itself: liveness, the API description, the caller, the audit trail, the outbox and
@@ -51,7 +55,7 @@ export const platformApi = {
     summary: "The audit trail of one record (who, when, what), newest first; a staff member recused from an application reads its entries without the reviewers' scores and comments",
     tag: 'platform',
     access: ['staff'],
-    params: z.object({ entityType: z.string().regex(/^[a-z-]{2,40}$/), entityId: z.string().min(3).max(100) }).strict(),
+    params: z.strictObject({ entityType: z.string().check(z.regex(/^[a-z-]{2,40}$/)), entityId: z.string().check(z.minLength(3), z.maxLength(100)) }),
     query: pageQuery,
     response: { status: 200, description: 'A page of audit entries, each with the name of who acted', schema: pageOf(auditEntryViewSchema) },
     errors: [],
@@ -80,7 +84,7 @@ export const outboxApi = {
     tag: 'platform',
     access: roles,
     query: pageQuery,
-    response: { status: 200, description: 'A page of messages', schema: pageOf(outboxMessageSchema) },
+    response: { status: 200, description: 'A page of messages, each with its recipient’s name', schema: pageOf(outboxMessageViewSchema) },
     errors: [],
   }),
 };
@@ -99,7 +103,7 @@ export const jobsApi = {
     summary: 'Run a scheduled job now (reminders, overdue flags); the schedule runs it anyway',
     tag: 'platform',
     access: ['staff'],
-    params: z.object({ jobName: z.string().regex(/^[a-z0-9-]{3,60}$/) }).strict(),
+    params: z.strictObject({ jobName: z.string().check(z.regex(/^[a-z0-9-]{3,60}$/)) }),
     response: { status: 200, description: 'The job and the figures it reports', schema: jobResultSchema },
     errors: ['NOT_FOUND'],
   }),

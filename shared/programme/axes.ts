@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The five axes along which the formation-action's modules, the needs of a territory and tutors' expertise are cut. */
 export const axes = ['prospecting', 'loyalty', 'jobseeker-support', 'matching', 'transformation'] as const;

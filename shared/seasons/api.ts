@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../access/principal';
 import { pageOf, pageQuery } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { createSeasonBody, seasonIdSchema, seasonSchema, updateSeasonBody } from './schemas';
 
-const seasonParams = z.object({ seasonId: seasonIdSchema }).strict();
+const seasonParams = z.strictObject({ seasonId: seasonIdSchema });
 
 export const seasonsApi = {
   list: defineRoute({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEntity } from '../db/entity';
 import { season, seasonYear } from '../db/entities/seasons';
 import { seasonSchema } from './schemas';

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageOf } from '../db/pagination';
 import { defineRoute } from '../http/route';
 import { myThreadsQuery, postThreadMessageBody, threadIdSchema, threadMessageSchema, threadMessagesQuery } from './schemas';
 import { postedThreadMessageSchema, threadViewSchema } from './views';
 
-const threadParams = z.object({ threadId: threadIdSchema }).strict();
+const threadParams = z.strictObject({ threadId: threadIdSchema });
 const TAG = 'threads';
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from '../ids';
 
 /**
@@ -7,27 +7,21 @@ import { idSchema } from '../ids';
  * continues that application's thread (the conversation started while applying goes on after selection);
  * an essaimé that came from no application (an earlier season's) has a thread named by its own id.
  */
-export const threadIdSchema = z
-  .union([idSchema('application'), idSchema('essaime')])
-  .describe("The id of the application or essaimé the thread belongs to (an essaimé from an application answers its application's thread)");
+export const threadIdSchema = z.union([idSchema('application'), idSchema('essaime')]).check(z.describe("The id of the application or essaimé the thread belongs to (an essaimé from an application answers its application's thread)"));
 
 /** Who writes on each side: the structure (its referents, delegates, the applicant) or Ansa's staff. */
 export const threadSideSchema = z.enum(['structure', 'staff']);
 export type ThreadSide = z.infer<typeof threadSideSchema>;
 
-export const postThreadMessageBody = z.object({ text: z.string().trim().min(1).max(8000) }).strict();
+export const postThreadMessageBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(8000)) });
 export type PostThreadMessageInput = z.output<typeof postThreadMessageBody>;
 
-export const threadMessagesQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).max(2048).optional() })
-  .strict();
+export const threadMessagesQuery = z.strictObject({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20), cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))) });
 
-export const myThreadsQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(2048).optional(),
-  })
-  .strict();
+export const myThreadsQuery = z.strictObject({
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+  });
 export type MyThreadsQuery = z.output<typeof myThreadsQuery>;
 
 /** A thread as stored. */
@@ -36,13 +30,13 @@ export const threadSchema = z.object({
   structureId: z.string(),
   structureName: z.string(),
   seasonId: z.string(),
-  applicationId: z.string().nullable(),
-  essaimeId: z.string().nullable(),
-  applicantUserId: z.string().nullable().describe('The applicant of the application, who writes here before being a member of the structure'),
-  messageCount: z.number().int(),
+  applicationId: z.nullable(z.string()),
+  essaimeId: z.nullable(z.string()),
+  applicantUserId: z.nullable(z.string()).check(z.describe('The applicant of the application, who writes here before being a member of the structure')),
+  messageCount: z.int(),
   lastMessageAt: z.string(),
   lastMessageBy: threadSideSchema,
-  staffUserIds: z.array(z.string()).describe('Staff who wrote in the thread: the structure’s messages are e-mailed to them'),
+  staffUserIds: z.array(z.string()).check(z.describe('Staff who wrote in the thread: the structure’s messages are e-mailed to them')),
   createdAt: z.string(),
 });
 export type Thread = z.infer<typeof threadSchema>;
@@ -58,5 +52,5 @@ export const threadMessageSchema = z.object({
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
-export const threadReaderSchema = z.object({ threadId: z.string(), userId: z.string(), readCount: z.number().int() });
+export const threadReaderSchema = z.object({ threadId: z.string(), userId: z.string(), readCount: z.int() });
 export type ThreadReader = z.infer<typeof threadReaderSchema>;

@@ -7,6 +7,7 @@ import { commit, type Write } from '../db/transact';
 import { DomainError, notFound } from '../errors';
 import { getEssaime } from '../essaimes/repository';
 import { listStructureMembers } from '../identity/repository';
+import { displayNamesOf } from '../notifications/letter';
 import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { newMessageEmail } from './messages';
@@ -99,7 +100,7 @@ export async function postThreadMessage(deps: Deps, actor: Principal, threadId: 
       createdAt: stored?.createdAt ?? at,
     };
     const recipients = recipientsOf({ side, authorUserId: actor.userId, staffWriters: stored?.staffUserIds ?? [], ...others });
-    const email = newMessageEmail(next, side, authorName);
+    const names = await displayNamesOf(deps.db, recipients);
     const writes: Write[] = [
       saveThreadWrite(deps.db, next, stored ? stored.messageCount : null),
       putMessageWrite(deps.db, message),
@@ -112,7 +113,7 @@ export async function postThreadMessage(deps: Deps, actor: Principal, threadId: 
               dedupeKey: `thread-message:${message.messageId}:${recipientUserId}`,
               kind: side === 'staff' ? 'thread.staff-message' : 'thread.structure-message',
               recipientUserId,
-              ...email,
+              ...newMessageEmail(next, side, authorName, names.get(recipientUserId)),
               related: { entityType: 'thread', entityId: next.threadId },
             },
             now,

@@ -1,14 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { threadMessageSchema, threadSchema, threadSideSchema, type Thread } from './schemas';
 import { unreadCount } from './rules';
 
 /** A thread as its participants see it: what it belongs to, its activity and the caller's unread count. */
-export const threadViewSchema = threadSchema
-  .pick({ threadId: true, structureId: true, structureName: true, seasonId: true, applicationId: true, essaimeId: true, messageCount: true })
-  .extend({
-    lastMessageAt: z.string().nullable().describe('Null while nobody has written'),
-    lastMessageBy: threadSideSchema.nullable(),
-    unreadCount: z.number().int().min(0).describe('Messages the caller has not read yet (their own count as read)'),
+export const threadViewSchema = z.extend(z.pick(threadSchema, { threadId: true, structureId: true, structureName: true, seasonId: true, applicationId: true, essaimeId: true, messageCount: true }), {
+    lastMessageAt: z.nullable(z.string()).check(z.describe('Null while nobody has written')),
+    lastMessageBy: z.nullable(threadSideSchema),
+    unreadCount: z.int().check(z.gte(0), z.describe('Messages the caller has not read yet (their own count as read)')),
   });
 export type ThreadView = z.infer<typeof threadViewSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../access/principal';
 import { pageOf, pageQuery } from '../db/pagination';
 import { participantInputSchema, participantSchema } from '../essaimes/schemas';
@@ -30,11 +30,11 @@ import {
   sessionViewSchema,
 } from './views';
 
-const cohortParams = z.object({ cohortId: cohortIdSchema }).strict();
-const moduleParams = z.object({ cohortId: cohortIdSchema, moduleId: moduleIdSchema }).strict();
-const sessionParams = z.object({ cohortId: cohortIdSchema, sessionId: sessionIdSchema }).strict();
-const essaimeParams = z.object({ essaimeId: idSchema('essaime') }).strict();
-const participantParams = z.object({ essaimeId: idSchema('essaime'), participantId: idSchema('participant') }).strict();
+const cohortParams = z.strictObject({ cohortId: cohortIdSchema });
+const moduleParams = z.strictObject({ cohortId: cohortIdSchema, moduleId: moduleIdSchema });
+const sessionParams = z.strictObject({ cohortId: cohortIdSchema, sessionId: sessionIdSchema });
+const essaimeParams = z.strictObject({ essaimeId: idSchema('essaime') });
+const participantParams = z.strictObject({ essaimeId: idSchema('essaime'), participantId: idSchema('participant') });
 
 export const trainingApi = {
   createCohort: defineRoute({
@@ -45,7 +45,7 @@ export const trainingApi = {
     summary: "Create the season's formation-action cohort from its essaimés (five months; by default five modules, one per axis)",
     tag: 'training',
     access: ['staff'],
-    params: z.object({ seasonId: idSchema('season') }).strict(),
+    params: z.strictObject({ seasonId: idSchema('season') }),
     body: createCohortBody,
     response: { status: 201, description: 'The cohort with its modules, sessions and essaimés', schema: createdCohortSchema },
     errors: ['NOT_FOUND', 'COHORT_EXISTS', 'NO_ESSAIMES', 'UNKNOWN_EXPERT', 'SESSION_OUTSIDE_COHORT', 'ESSAIME_ALREADY_IN_COHORT'],
@@ -57,7 +57,7 @@ export const trainingApi = {
     summary: "The season's cohort with its modules (staff; tutors and referents whose structure or module it is)",
     tag: 'training',
     access: roles,
-    params: z.object({ seasonId: idSchema('season') }).strict(),
+    params: z.strictObject({ seasonId: idSchema('season') }),
     response: { status: 200, description: 'The cohort with its modules', schema: cohortViewSchema },
     errors: ['NOT_FOUND'],
   }),
@@ -198,7 +198,7 @@ export const trainingApi = {
     summary: "The referent submits (or replaces) the essaimé's action plan for the module's axis",
     tag: 'training',
     access: ['referent'],
-    params: z.object({ essaimeId: idSchema('essaime'), moduleId: moduleIdSchema }).strict(),
+    params: z.strictObject({ essaimeId: idSchema('essaime'), moduleId: moduleIdSchema }),
     body: submitDeliverableBody,
     response: { status: 200, description: 'The deliverable', schema: deliverableSchema },
     errors: ['NOT_FOUND', 'DELIVERABLE_EXISTS', 'STALE_VERSION'],
@@ -237,7 +237,7 @@ export const trainingApi = {
     tag: 'essaimes',
     access: ['staff', 'referent'],
     params: participantParams,
-    body: z.object({ reason: z.string().trim().min(3).max(500) }).strict(),
+    body: z.strictObject({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(500)) }),
     response: { status: 200, description: 'The participant, now inactive', schema: participantSchema },
     errors: ['NOT_FOUND', 'PARTICIPANT_NOT_ACTIVE', 'CONFLICT', 'TRANSACTION_CONFLICT'],
   }),

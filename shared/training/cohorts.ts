@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { commitGroups, type Group } from '../db/commit-groups';
 import type { Page, PageQuery } from '../db/pagination';

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEntity } from '../db/entity';
 import { attendance, cohort, cohortOfSeason, deliverable, essaimeProgress, session, trainingModule } from '../db/entities/training';
 import { attendanceRecordSchema, cohortSchema, deliverableSchema, essaimeProgressSchema, sessionSchema, trainingModuleSchema } from './schemas';
 
 export const cohortEntity = defineEntity(cohort, cohortSchema);
 /** Items written before the registry hold only `cohortId`: the season is in the key. */
-export const cohortOfSeasonEntity = defineEntity(cohortOfSeason, z.object({ seasonId: z.string().optional(), cohortId: z.string() }));
+export const cohortOfSeasonEntity = defineEntity(cohortOfSeason, z.object({ seasonId: z.optional(z.string()), cohortId: z.string() }));
 export const moduleEntity = defineEntity(trainingModule, trainingModuleSchema);
 export const sessionEntity = defineEntity(session, sessionSchema);
 export const attendanceEntity = defineEntity(attendance, attendanceRecordSchema);
@@ -18,4 +18,4 @@ export const progressEntity = defineEntity(essaimeProgress, essaimeProgressSchem
  * The progress item as written at enrolment: without `inactiveParticipantIds`, because DynamoDB has no empty
  * string set and the participants' use cases ADD to that set.
  */
-export const enrolmentEntity = defineEntity(essaimeProgress, essaimeProgressSchema.omit({ inactiveParticipantIds: true }), progressKeys);
+export const enrolmentEntity = defineEntity(essaimeProgress, z.omit(essaimeProgressSchema, { inactiveParticipantIds: true }), progressKeys);

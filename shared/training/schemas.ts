@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageQuery } from '../db/pagination';
 import { idSchema } from '../ids';
 import { axisSchema } from '../programme/axes';
@@ -11,86 +11,67 @@ export const moduleIdSchema = idSchema('module');
 export const sessionIdSchema = idSchema('session');
 
 export const attendanceStatusSchema = z.enum(attendanceStatuses);
-export const sessionModeSchema = z.enum(['in-person', 'remote']).describe('in-person: on site; remote: video conference');
+export const sessionModeSchema = z.enum(['in-person', 'remote']).check(z.describe('in-person: on site; remote: video conference'));
 export const sessionStatusSchema = z.enum(['scheduled', 'cancelled']);
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time as HH:MM (24 h)');
-const objectives = z.array(z.string().trim().min(3).max(500)).min(1).max(12);
-const expertUserIds = z.array(z.string().min(1).max(100)).max(6).describe('User ids of the A.CO.R. experts (tutors) who bring the module content');
+const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time as HH:MM (24 h)'));
+const objectives = z.array(z.string().check(z.trim(), z.minLength(3), z.maxLength(500))).check(z.minLength(1), z.maxLength(12));
+const expertUserIds = z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(6), z.describe('User ids of the A.CO.R. experts (tutors) who bring the module content'));
 
-export const sessionInputSchema = z
-  .object({
+export const sessionInputSchema = z.strictObject({
     date: isoDate,
     startTime: time,
-    durationMinutes: z.number().int().min(30).max(600),
+    durationMinutes: z.int().check(z.gte(30), z.lte(600)),
     mode: sessionModeSchema,
-    place: z.string().trim().min(2).max(300).describe('Address, room, or the video-conference link'),
-  })
-  .strict();
+    place: z.string().check(z.trim(), z.minLength(2), z.maxLength(300), z.describe('Address, room, or the video-conference link')),
+  });
 export type SessionInput = z.infer<typeof sessionInputSchema>;
 
-export const moduleInputSchema = z
-  .object({
+export const moduleInputSchema = z.strictObject({
     axis: axisSchema,
-    title: z.string().trim().min(3).max(200).optional(),
-    objectives: objectives.optional(),
-    expertUserIds: expertUserIds.optional(),
-    sessions: z.array(sessionInputSchema).max(20).optional(),
-  })
-  .strict();
-
-export const createCohortBody = z
-  .object({
-    startDate: isoDate,
-    name: z.string().trim().min(3).max(200).optional(),
-    attendanceThreshold: ratio(0.5).optional().describe('Default 0.8 (80%); 0.5 to 1, at most 2 decimals'),
-    modules: z.array(moduleInputSchema).min(1).max(10).optional().describe('Default: five modules, one per axis'),
-  })
-  .strict();
-
-export const updateModuleBody = z
-  .object({
-    expectedVersion: version(),
-    title: z.string().trim().min(3).max(200).optional(),
-    objectives: objectives.optional(),
-    expertUserIds: expertUserIds.optional(),
-  })
-  .strict()
-  .refine((b) => b.title !== undefined || b.objectives !== undefined || b.expertUserIds !== undefined, {
-    message: 'Change at least one of title, objectives, expertUserIds',
+    title: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(200))),
+    objectives: z.optional(objectives),
+    expertUserIds: z.optional(expertUserIds),
+    sessions: z.optional(z.array(sessionInputSchema).check(z.maxLength(20))),
   });
 
-export const addSessionBody = sessionInputSchema.extend({ moduleId: moduleIdSchema }).strict();
+export const createCohortBody = z.strictObject({
+    startDate: isoDate,
+    name: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(200))),
+    attendanceThreshold: z.optional(ratio(0.5)).check(z.describe('Default 0.8 (80%); 0.5 to 1, at most 2 decimals')),
+    modules: z.optional(z.array(moduleInputSchema).check(z.minLength(1), z.maxLength(10))).check(z.describe('Default: five modules, one per axis')),
+  });
 
-export const moveSessionBody = z
-  .object({
+export const updateModuleBody = z.strictObject({
     expectedVersion: version(),
-    date: isoDate.optional(),
-    startTime: time.optional(),
-    durationMinutes: z.number().int().min(30).max(600).optional(),
-    mode: sessionModeSchema.optional(),
-    place: z.string().trim().min(2).max(300).optional(),
-  })
-  .strict()
-  .refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion'), { message: 'Change at least one field of the session' });
+    title: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(200))),
+    objectives: z.optional(objectives),
+    expertUserIds: z.optional(expertUserIds),
+  }).check(z.refine((b) => b.title !== undefined || b.objectives !== undefined || b.expertUserIds !== undefined, {
+    message: 'Change at least one of title, objectives, expertUserIds',
+  }));
 
-export const cancelSessionBody = z
-  .object({ expectedVersion: version(), reason: z.string().trim().min(3).max(500) })
-  .strict();
+export const addSessionBody = z.extend(sessionInputSchema, { moduleId: moduleIdSchema });
 
-export const attendanceRecordInput = z
-  .object({
+export const moveSessionBody = z.strictObject({
+    expectedVersion: version(),
+    date: z.optional(isoDate),
+    startTime: z.optional(time),
+    durationMinutes: z.optional(z.int().check(z.gte(30), z.lte(600))),
+    mode: z.optional(sessionModeSchema),
+    place: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(300))),
+  }).check(z.refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion'), { message: 'Change at least one field of the session' }));
+
+export const cancelSessionBody = z.strictObject({ expectedVersion: version(), reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(500)) });
+
+export const attendanceRecordInput = z.strictObject({
     essaimeId: idSchema('essaime'),
     participantId: idSchema('participant'),
     status: attendanceStatusSchema,
-    note: z.string().trim().max(500).optional(),
-  })
-  .strict();
+    note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  });
 
-export const recordAttendanceBody = z
-  .object({ records: z.array(attendanceRecordInput).min(1).max(300) })
-  .strict()
-  .superRefine((body, ctx) => {
+export const recordAttendanceBody = z.strictObject({ records: z.array(attendanceRecordInput).check(z.minLength(1), z.maxLength(300)) }).check(z.superRefine((body, ctx) => {
     const seen = new Set<string>();
     body.records.forEach((r, index) => {
       if (seen.has(r.participantId)) {
@@ -98,22 +79,20 @@ export const recordAttendanceBody = z
       }
       seen.add(r.participantId);
     });
+  }));
+
+export const submitDeliverableBody = z.strictObject({
+    title: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
+    content: z.string().check(z.trim(), z.minLength(20), z.maxLength(20_000), z.describe("The essaimé's action plan for the module's axis")),
+    expectedVersion: z.optional(version()).check(z.describe('To replace a deliverable already submitted')),
   });
 
-export const submitDeliverableBody = z
-  .object({
-    title: z.string().trim().min(3).max(200),
-    content: z.string().trim().min(20).max(20_000).describe("The essaimé's action plan for the module's axis"),
-    expectedVersion: version().optional().describe('To replace a deliverable already submitted'),
-  })
-  .strict();
-
-export const sessionsQuery = pageQuery.extend({ moduleId: moduleIdSchema.optional() });
+export const sessionsQuery = z.extend(pageQuery, { moduleId: z.optional(moduleIdSchema) });
 
 const counters = {
-  presentCount: z.number().int(),
-  excusedCount: z.number().int(),
-  absentCount: z.number().int(),
+  presentCount: z.int(),
+  excusedCount: z.int(),
+  absentCount: z.int(),
 };
 
 export const cohortSchema = z.object({
@@ -121,10 +100,10 @@ export const cohortSchema = z.object({
   seasonId: idSchema('season'),
   name: z.string(),
   startDate: isoDate,
-  endDate: isoDate.describe('Inclusive: five months after the start, minus a day'),
+  endDate: isoDate.check(z.describe('Inclusive: five months after the start, minus a day')),
   attendanceThreshold: z.number(),
-  essaimeCount: z.number().int(),
-  version: z.number().int(),
+  essaimeCount: z.int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -133,14 +112,14 @@ export type Cohort = z.infer<typeof cohortSchema>;
 export const trainingModuleSchema = z.object({
   moduleId: moduleIdSchema,
   cohortId: cohortIdSchema,
-  order: z.number().int(),
+  order: z.int(),
   axis: axisSchema,
   title: z.string(),
   objectives: z.array(z.string()),
   expertUserIds: z.array(z.string()),
   /** Attendance over every essaimé, kept by the attendance transactions. */
   ...counters,
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -152,14 +131,14 @@ export const sessionSchema = z.object({
   moduleId: moduleIdSchema,
   date: isoDate,
   startTime: z.string(),
-  startsAt: z.string().describe('YYYY-MM-DDTHH:MM, local time: orders the sessions'),
-  durationMinutes: z.number().int(),
+  startsAt: z.string().check(z.describe('YYYY-MM-DDTHH:MM, local time: orders the sessions')),
+  durationMinutes: z.int(),
   mode: sessionModeSchema,
   place: z.string(),
   status: sessionStatusSchema,
-  cancelReason: z.string().nullable(),
+  cancelReason: z.nullable(z.string()),
   ...counters,
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -173,23 +152,23 @@ export const attendanceRecordSchema = z.object({
   sessionStartsAt: z.string(),
   participantId: idSchema('participant'),
   status: attendanceStatusSchema,
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   recordedBy: z.string(),
   recordedAt: z.string(),
 });
 export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>;
 
-const countsSchema = z.object({ present: z.number().int(), excused: z.number().int(), absent: z.number().int() });
+const countsSchema = z.object({ present: z.int(), excused: z.int(), absent: z.int() });
 
 /** What the progress item keeps (see AttendanceSummary in rules.ts), recomputed on every attendance change. */
 export const attendanceSummarySchema = z.object({
   totals: countsSchema,
-  modules: z.record(z.string(), countsSchema.extend({ sessionsRecorded: z.number().int() })),
-  participants: z.record(z.string(), countsSchema.extend({ name: z.string(), currentAbsences: z.number().int(), longestAbsences: z.number().int() })),
+  modules: z.record(z.string(), z.extend(countsSchema, { sessionsRecorded: z.int() })),
+  participants: z.record(z.string(), z.extend(countsSchema, { name: z.string(), currentAbsences: z.int(), longestAbsences: z.int() })),
 });
 
 /** DynamoDB has no empty sets: the string set appears with the first participant who leaves. */
-const stringSet = z.preprocess((v) => (v === undefined ? [] : v instanceof Set ? [...v].map(String).sort() : v), z.array(z.string()));
+const stringSet = z.pipe(z.transform((v) => (v === undefined ? [] : v instanceof Set ? [...v].map(String).sort() : v)), z.array(z.string()));
 
 /** One essaimé's place in a cohort, with its attendance summary kept up to date by every recording. */
 export const essaimeProgressSchema = z.object({
@@ -204,7 +183,7 @@ export const essaimeProgressSchema = z.object({
   deliverables: z.record(z.string(), z.string()),
   /** Participants who left (replaced or withdrawn): they raise no more warnings. */
   inactiveParticipantIds: stringSet,
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -220,6 +199,6 @@ export const deliverableSchema = z.object({
   content: z.string(),
   submittedBy: z.string(),
   submittedAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
 export type Deliverable = z.infer<typeof deliverableSchema>;

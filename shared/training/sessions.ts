@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { isStaff } from '../access/policy';
 import type { Principal } from '../access/principal';
 import type { Page, PageQuery } from '../db/pagination';

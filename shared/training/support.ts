@@ -1,6 +1,6 @@
 import { isStaff } from '../access/policy';
 import type { Principal } from '../access/principal';
-import { frenchShortDate, frenchTime } from '../calendar';
+import { formatDate, formatDuration, formatTime } from '../i18n/french';
 import type { Actor } from '../db/transact';
 import { listEssaimesOfStructure } from '../essaimes/repository';
 import { notFound, unprocessable, type ErrorDetail } from '../errors';
@@ -74,6 +74,6 @@ export async function assertCohortVisible(deps: Deps, principal: Principal, coho
   throw notFound('Cohort');
 }
 
-/** "le 07/10/2019 à 09h30 (180 min, en présentiel, Ansa, Paris)": how messages describe a session. */
+/** « le 7 octobre 2019 à 9 h 30 (3 h, en présentiel, Ansa, Paris) »: how messages describe a session. */
 export const describeSession = (s: Session) =>
-  `le ${frenchShortDate(s.date)} à ${frenchTime(s.startTime)} (${s.durationMinutes} min, ${modeLabels[s.mode]}, ${s.place})`;
+  `le ${formatDate(s.date)} à ${formatTime(s.startTime)} (${formatDuration(s.durationMinutes)}, ${modeLabels[s.mode]}, ${s.place})`;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from '../ids';
 import { axisSchema } from '../programme/axes';
 import { participantSchema } from '../essaimes/schemas';
@@ -27,59 +27,59 @@ import {
  * The answers of the training routes, declared once: the handlers build them with the functions below and
  * the web reads their inferred types.
  */
-const rate = z.number().nullable().describe('present / (present + absent); null when nothing countable was recorded');
-export const attendanceRateSchema = z.object({ present: z.number().int(), excused: z.number().int(), absent: z.number().int(), rate });
+const rate = z.nullable(z.number()).check(z.describe('present / (present + absent); null when nothing countable was recorded'));
+export const attendanceRateSchema = z.object({ present: z.int(), excused: z.int(), absent: z.int(), rate });
 export type AttendanceRateView = z.infer<typeof attendanceRateSchema>;
 
 export const moduleStatusReasons = ['NO_SESSIONS', 'SESSIONS_NOT_ALL_RECORDED', 'NO_ATTENDANCE', 'ATTENDANCE_BELOW_THRESHOLD', 'DELIVERABLE_MISSING'] as const satisfies readonly ModuleStatusReason[];
 export const moduleStatusReasonSchema = z.enum(moduleStatusReasons);
 
 export const trainingWarningSchema = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('CONSECUTIVE_ABSENCES'), participantId: z.string(), name: z.string(), absences: z.number().int() }),
+  z.object({ code: z.literal('CONSECUTIVE_ABSENCES'), participantId: z.string(), name: z.string(), absences: z.int() }),
   z.object({ code: z.literal('ATTENDANCE_BELOW_THRESHOLD'), rate: z.number(), threshold: z.number() }),
-]) satisfies z.ZodType<TrainingWarning>;
+]) satisfies z.ZodMiniType<TrainingWarning>;
 export type TrainingWarningView = z.infer<typeof trainingWarningSchema>;
 
-export const sessionViewSchema = sessionSchema.extend({ attendance: attendanceRateSchema.extend({ recorded: z.number().int() }) });
+export const sessionViewSchema = z.extend(sessionSchema, { attendance: z.extend(attendanceRateSchema, { recorded: z.int() }) });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
-export const moduleViewSchema = trainingModuleSchema.extend({
-  sessionCount: z.number().int().describe('Sessions scheduled (not cancelled)'),
-  cancelledSessionCount: z.number().int(),
+export const moduleViewSchema = z.extend(trainingModuleSchema, {
+  sessionCount: z.int().check(z.describe('Sessions scheduled (not cancelled)')),
+  cancelledSessionCount: z.int(),
   attendance: attendanceRateSchema,
 });
 export type ModuleView = z.infer<typeof moduleViewSchema>;
 
 /** A cohort with its modules (GET /cohorts/{cohortId}, GET /seasons/{seasonId}/cohort). */
-export const cohortViewSchema = cohortSchema.extend({ modules: z.array(moduleViewSchema) });
+export const cohortViewSchema = z.extend(cohortSchema, { modules: z.array(moduleViewSchema) });
 export type CohortView = z.infer<typeof cohortViewSchema>;
 
 /** The cohort just created, with its sessions and the essaimés enrolled. */
-export const createdCohortSchema = cohortViewSchema.extend({ sessions: z.array(sessionViewSchema), essaimeIds: z.array(idSchema('essaime')) });
+export const createdCohortSchema = z.extend(cohortViewSchema, { sessions: z.array(sessionViewSchema), essaimeIds: z.array(idSchema('essaime')) });
 export type CreatedCohort = z.infer<typeof createdCohortSchema>;
 
 export const attendanceRecordingSchema = z.object({
   session: sessionViewSchema,
-  recorded: z.number().int().describe('Records written (new or changed)'),
-  unchanged: z.number().int().describe('Records already in that state'),
+  recorded: z.int().check(z.describe('Records written (new or changed)')),
+  unchanged: z.int().check(z.describe('Records already in that state')),
 });
 export type AttendanceRecording = z.infer<typeof attendanceRecordingSchema>;
 
 const moduleStatusShape = {
   moduleId: idSchema('module'),
-  order: z.number().int(),
+  order: z.int(),
   axis: axisSchema,
   title: z.string(),
-  present: z.number().int(),
-  excused: z.number().int(),
-  absent: z.number().int(),
-  deliverableSubmittedAt: z.string().nullable(),
+  present: z.int(),
+  excused: z.int(),
+  absent: z.int(),
+  deliverableSubmittedAt: z.nullable(z.string()),
   validated: z.boolean(),
   rate,
-  sessionsToHold: z.number().int(),
-  sessionsRecorded: z.number().int(),
+  sessionsToHold: z.int(),
+  sessionsRecorded: z.int(),
   deliverableSubmitted: z.boolean(),
-  reasons: z.array(moduleStatusReasonSchema).describe('Why the module is not validated yet (empty when validated)'),
+  reasons: z.array(moduleStatusReasonSchema).check(z.describe('Why the module is not validated yet (empty when validated)')),
 };
 export const moduleStatusViewSchema = z.object(moduleStatusShape);
 export type ModuleStatusView = z.infer<typeof moduleStatusViewSchema>;
@@ -89,14 +89,14 @@ export const essaimeTrainingViewSchema = z.object({
   essaimeId: idSchema('essaime'),
   structureId: z.string(),
   structureName: z.string(),
-  cohort: cohortSchema.pick({ cohortId: true, name: true, startDate: true, endDate: true, attendanceThreshold: true }),
+  cohort: z.pick(cohortSchema, { cohortId: true, name: true, startDate: true, endDate: true, attendanceThreshold: true }),
   attendance: attendanceRateSchema,
   modules: z.array(
-    moduleStatusViewSchema.extend({
+    z.extend(moduleStatusViewSchema, {
       axisLabel: z.string(),
       objectives: z.array(z.string()),
       expertUserIds: z.array(z.string()),
-      deliverable: deliverableSchema.nullable(),
+      deliverable: z.nullable(deliverableSchema),
     }),
   ),
   sessions: z.array(
@@ -106,18 +106,18 @@ export const essaimeTrainingViewSchema = z.object({
       moduleTitle: z.string(),
       date: z.string(),
       startTime: z.string(),
-      durationMinutes: z.number().int(),
+      durationMinutes: z.int(),
       mode: sessionModeSchema,
       place: z.string(),
       status: sessionStatusSchema,
-      cancelReason: z.string().nullable(),
+      cancelReason: z.nullable(z.string()),
       attendance: z.array(z.object({ participantId: z.string(), status: attendanceStatusSchema })),
     }),
   ),
   participants: z.array(
-    participantSchema.pick({ participantId: true, name: true, role: true, active: true, since: true, until: true, replacedBy: true }).extend({
+    z.extend(z.pick(participantSchema, { participantId: true, name: true, role: true, active: true, since: true, until: true, replacedBy: true }), {
       attendance: attendanceRateSchema,
-      currentAbsences: z.number().int(),
+      currentAbsences: z.int(),
     }),
   ),
   warnings: z.array(trainingWarningSchema),
@@ -130,32 +130,32 @@ export const progressItemViewSchema = z.object({
   structureId: z.string(),
   structureName: z.string(),
   attendance: attendanceRateSchema,
-  modulesValidated: z.number().int(),
-  modulesTotal: z.number().int(),
+  modulesValidated: z.int(),
+  modulesTotal: z.int(),
   modules: z.array(z.object({ moduleId: idSchema('module'), axis: axisSchema, validated: z.boolean(), rate, reasons: z.array(moduleStatusReasonSchema) })),
   participants: z.array(
     z.object({
       participantId: z.string(),
       name: z.string(),
       rate,
-      present: z.number().int(),
-      excused: z.number().int(),
-      absent: z.number().int(),
-      currentAbsences: z.number().int(),
+      present: z.int(),
+      excused: z.int(),
+      absent: z.int(),
+      currentAbsences: z.int(),
     }),
   ),
   warnings: z.array(trainingWarningSchema),
-  openRequests: z.number().int().nullable().describe('Open tutoring requests; null when that source is unavailable'),
+  openRequests: z.nullable(z.int()).check(z.describe('Open tutoring requests; null when that source is unavailable')),
 });
 export type ProgressItemView = z.infer<typeof progressItemViewSchema>;
 
 /** GET /cohorts/{cohortId}/progress: a page of essaimés, with the cohort and its per-module rates. */
 export const cohortProgressViewSchema = z.object({
-  cohort: cohortSchema.pick({ cohortId: true, seasonId: true, name: true, startDate: true, endDate: true, attendanceThreshold: true, essaimeCount: true }),
-  modules: z.array(moduleViewSchema.pick({ moduleId: true, order: true, axis: true, title: true, sessionCount: true, attendance: true })),
+  cohort: z.pick(cohortSchema, { cohortId: true, seasonId: true, name: true, startDate: true, endDate: true, attendanceThreshold: true, essaimeCount: true }),
+  modules: z.array(z.pick(moduleViewSchema, { moduleId: true, order: true, axis: true, title: true, sessionCount: true, attendance: true })),
   openRequestsAvailable: z.boolean(),
   items: z.array(progressItemViewSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 export type CohortProgressView = z.infer<typeof cohortProgressViewSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fill, defineEntity } from '../db/entity';
 import {
   essaimeOpenRequests,
@@ -31,7 +31,7 @@ export const tutorStatsEntity = defineEntity(tutorStats, tutorStatsSchema);
 export const tutorAssignmentEntity = defineEntity(tutorAssignment, currentAssignmentSchema);
 export const tutorAssignmentEventEntity = defineEntity(tutorAssignmentEvent, assignmentEventSchema);
 export const tutoringMessageEntity = defineEntity(tutoringMessage, tutoringMessageSchema);
-export const essaimeOpenRequestsEntity = defineEntity(essaimeOpenRequests, z.object({ essaimeId: z.string(), openCount: z.number().int() }));
+export const essaimeOpenRequestsEntity = defineEntity(essaimeOpenRequests, z.object({ essaimeId: z.string(), openCount: z.int() }));
 export const guideEntryEntity = defineEntity(guideEntry, guideEntryRecordSchema, {
   derive: (e) => ({ axisIndex: axes.indexOf(e.axis) }),
 });
@@ -46,9 +46,9 @@ function withResponseTarget(raw: unknown): unknown {
   return workingDays === undefined ? raw : { ...rest, responseTarget: { rule: 'working-days', workingDays } };
 }
 
-export const tutoringSettingsEntity = defineEntity(tutoringSettings, z.preprocess(withResponseTarget, tutoringSettingsSchema));
+export const tutoringSettingsEntity = defineEntity(tutoringSettings, z.pipe(z.transform(withResponseTarget), tutoringSettingsSchema));
 
-const storedRequestSchema = z.preprocess(withResponseTarget, tutoringRequestSchema);
+const storedRequestSchema = z.pipe(z.transform(withResponseTarget), tutoringRequestSchema);
 
 const padMinutes = (minutes: number) => String(Math.max(0, minutes)).padStart(10, '0');
 

@@ -1,3 +1,4 @@
+import { withFrenchTypography } from '../documents/french-report';
 import { renderPdf } from '../documents/pdf';
 import { notFound } from '../errors';
 import type { Deps } from '../runtime';
@@ -5,7 +6,7 @@ import { getSeason } from '../seasons/repository';
 import { listAllReviewedGuideEntries } from './repository';
 import { buildGuide, guideToMarkdown, guideToPdfReport } from './rules';
 
-// Apart from shared/tutoring/guide.ts so that only the export function bundles pdf-lib (about 400 KB).
+// Apart from shared/tutoring/guide.ts so that only the export function bundles the PDF writer.
 
 /** The guide of a season, as Markdown or PDF: reviewed entries only, grouped by the five axes. */
 export async function exportGuide(deps: Deps, seasonId: string, format: 'markdown' | 'pdf') {
@@ -16,6 +17,6 @@ export async function exportGuide(deps: Deps, seasonId: string, format: 'markdow
   if (format === 'markdown') {
     return { contentType: 'text/markdown; charset=utf-8', content: guideToMarkdown(guide), filename: `${filename}.md` };
   }
-  const bytes = await renderPdf(guideToPdfReport(guide));
+  const bytes = await renderPdf(withFrenchTypography(guideToPdfReport(guide)));
   return { contentType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), filename: `${filename}.pdf`, base64: true };
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { personRefWriteFor } from '../db/person-refs';
 import { assertAssignedTutor } from '../access/policy';
 import type { Principal } from '../access/principal';

@@ -1,17 +1,19 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { assertFollowedRecordVisible, assertStructureVisible } from '../access/policy';
-import { frenchDateTime } from '../calendar';
 import type { Page, PageQuery } from '../db/pagination';
 import { commit, type Write } from '../db/transact';
 import { badRequest, conflict, DomainError, notFound, unprocessable } from '../errors';
 import { getEssaimeWithParticipants } from '../essaimes/repository';
 import { personRefWriteFor } from '../db/person-refs';
+import type { KeyBatch } from '../db/key-batch';
+import { followedNow } from './followed-now';
 import { newId } from '../ids';
 import { logger } from '../logger';
+import { displayNameOf } from '../notifications/letter';
 import { enqueueOnce, newMessage, outboxWrite } from '../notifications/outbox';
-import { axisLabels } from '../programme/axes';
 import type { Deps } from '../runtime';
+import { overdueReminderLetter, requestCreatedLetter, requestMessageLetter } from './messages';
 import {
   currentTutorOf,
   essaimeTutorUnchangedCheck,
@@ -34,16 +36,15 @@ import {
 } from './repository';
 import { tutoringMessageEntity, tutoringRequestEntity } from './entities';
 import { isOverdue, minutesToHours, participantsNamedIn, reminderNumber, responseWorkingMinutes } from './rules';
-import {
-  urgencyLabels,
-  type closeRequestBody,
-  type createRequestBody,
-  type listRequestsQuery,
-  type postMessageBody,
-  type TutoringMessage,
-  type TutoringRequest,
-  type TutoringSettings,
-  type updateSettingsBody,
+import type {
+  closeRequestBody,
+  createRequestBody,
+  listRequestsQuery,
+  postMessageBody,
+  TutoringMessage,
+  TutoringRequest,
+  TutoringSettings,
+  updateSettingsBody,
 } from './schemas';
 import type { PostedMessageView, RequestView, ResponseTimesView, TutorResponseTimes } from './views';
 import { responseDueAt } from './working-days';
@@ -67,13 +68,6 @@ export async function readableRequest(deps: Deps, principal: Principal, requestI
   const tutorUserId = principal.role === 'tutor' ? await currentTutorOf(deps.db, request.essaimeId) : request.tutorUserId;
   assertFollowedRecordVisible(principal, { structureId: request.structureId, tutorUserId }, 'Request');
   return request;
-}
-
-/** A tutor's list keeps only the requests of essaimés they follow now (closed ones of a former essaimé stay behind). */
-async function followedNow(deps: Deps, tutorUserId: string, page: Page<TutoringRequest>): Promise<Page<TutoringRequest>> {
-  const essaimeIds = [...new Set(page.items.map((r) => r.essaimeId))];
-  const tutors = new Map(await Promise.all(essaimeIds.map(async (id) => [id, await currentTutorOf(deps.db, id)] as const)));
-  return { items: page.items.filter((r) => tutors.get(r.essaimeId) === tutorUserId), nextCursor: page.nextCursor };
 }
 
 export async function createRequest(deps: Deps, actor: Principal, input: z.output<typeof createRequestBody>): Promise<RequestView> {
@@ -121,8 +115,7 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
       dedupeKey: `tutoring-request-created:${request.requestId}`,
       kind: 'tutoring.request-created',
       recipientUserId: request.tutorUserId,
-      subject: `Nouvelle demande de ${request.structureName} : ${request.subject}`,
-      body: `Bonjour,\n\n${request.structureName} vous adresse une demande (axe « ${axisLabels[request.axis]} », urgence ${urgencyLabels[request.urgency]}).\nRéponse attendue avant le ${frenchDateTime(request.dueAt)}.\n\nRetrouvez-la dans l'application, rubrique Demandes.`,
+      ...requestCreatedLetter(request, await displayNameOf(deps.db, request.tutorUserId)),
       related: { entityType: 'tutoring-request', entityId: request.requestId },
     },
     now,
@@ -147,11 +140,12 @@ export async function createRequest(deps: Deps, actor: Principal, input: z.outpu
  * Lists requests. Tutor: their own, open or closed, most urgent then newest first. Referent: their
  * structure's, newest first. Staff: by tutor, by structure, or the overdue ones.
  */
-export async function listVisibleRequests(deps: Deps, principal: Principal, query: z.output<typeof listRequestsQuery>): Promise<Page<RequestView>> {
+/** `batch`: the route's batch of key reads, where a tutor's list reads its essaimés with the tutor's profile. */
+export async function listVisibleRequests(deps: Deps, principal: Principal, query: z.output<typeof listRequestsQuery>, batch?: KeyBatch): Promise<Page<RequestView>> {
   const page: PageQuery = { limit: query.limit, cursor: query.cursor };
   const now = deps.now();
   const view = (p: Page<TutoringRequest>) => ({ items: p.items.map((r) => requestView(r, now)), nextCursor: p.nextCursor });
-  if (principal.role === 'tutor') return view(await followedNow(deps, principal.userId, await listRequestsOfTutor(deps.db, principal.userId, query.state, page)));
+  if (principal.role === 'tutor') return view(await followedNow(deps.db, principal.userId, () => listRequestsOfTutor(deps.db, principal.userId, query.state, page), batch));
   if (principal.role === 'referent') {
     if (principal.structureIds.length === 0) return { items: [], nextCursor: null };
     const structureId = query.structureId ?? (principal.structureIds.length === 1 ? principal.structureIds[0]! : undefined);
@@ -222,8 +216,7 @@ export async function postRequestMessage(
           dedupeKey: `tutoring-message:${message.messageId}`,
           kind: actor.role === 'tutor' ? 'tutoring.answer-posted' : 'tutoring.follow-up-posted',
           recipientUserId: recipient,
-          subject: actor.role === 'tutor' ? `Réponse de votre tuteur : ${request.subject}` : `Nouveau message de ${request.structureName} : ${request.subject}`,
-          body: `Bonjour,\n\nUn nouveau message vous attend dans la demande « ${request.subject} ».\n\nRetrouvez-le dans l'application, rubrique Demandes.`,
+          ...requestMessageLetter(request, actor.role === 'tutor', await displayNameOf(deps.db, recipient)),
           related: { entityType: 'tutoring-request', entityId: requestId },
         },
         now,
@@ -342,8 +335,7 @@ export async function runOverdueReminders(deps: Deps): Promise<{ overdue: number
         dedupeKey: `tutoring-overdue:${request.requestId}:${n}`,
         kind: 'tutoring.overdue-reminder',
         recipientUserId: request.tutorUserId,
-        subject: `Rappel${n > 1 ? ` n° ${n}` : ''} : une demande de ${request.structureName} attend votre réponse`,
-        body: `Bonjour,\n\nLa demande « ${request.subject} » (urgence ${urgencyLabels[request.urgency]}) attend une première réponse depuis le ${frenchDateTime(request.createdAt)}. L'objectif était d'y répondre avant le ${frenchDateTime(request.dueAt)}.\n\nMerci d'y répondre dès que possible dans l'application.\n\nL'équipe Ansa`,
+        ...overdueReminderLetter(request, n, await displayNameOf(deps.db, request.tutorUserId)),
         related: { entityType: 'tutoring-request', entityId: request.requestId },
       },
       now,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageQuery } from '../db/pagination';
 import { needSchema } from '../essaimes/schemas';
 import { idSchema } from '../ids';
@@ -7,30 +7,24 @@ import { version } from '../numbers';
 import type { ResponseTarget } from './working-days';
 
 /** User ids are Cognito subjects (UUIDs) or demo ids such as demo-tutor-michel. */
-export const userIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,99}$/, 'Not a user id');
+export const userIdSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,99}$/, 'Not a user id'));
 
 export const expertiseLevelSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 
 /** Expertise on each of the five axes, 0 (none) to 3 (reference expert). All five must be given. */
-export const expertiseSchema = z
-  .object(Object.fromEntries(axes.map((axis) => [axis, expertiseLevelSchema])) as Record<Axis, typeof expertiseLevelSchema>)
-  .strict();
+export const expertiseSchema = z.strictObject(Object.fromEntries(axes.map((axis) => [axis, expertiseLevelSchema])) as Record<Axis, typeof expertiseLevelSchema>);
 export type Expertise = z.infer<typeof expertiseSchema>;
 
 export const MAX_TUTOR_CAPACITY = 20;
 
 /** The first-answer target staff choose (rules in working-days.ts `responseDueAt`). */
-export const responseTargetSchema = z
-  .discriminatedUnion('rule', [
-    z
-      .object({
-        rule: z.literal('same-day').describe('The study\'s "dans la journée": due by the end of the working day, or of the next one after the cut-off hour'),
-        cutoffHour: z.number().int().min(1).max(23).describe('French time: a request made from this hour on is due the next working day'),
-      })
-      .strict(),
-    z.object({ rule: z.literal('working-days'), workingDays: z.number().int().min(1).max(10) }).strict(),
-  ])
-  .describe('same-day (with a cut-off hour) or N working days');
+export const responseTargetSchema = z.discriminatedUnion('rule', [
+    z.strictObject({
+        rule: z.literal('same-day').check(z.describe('The study\'s "dans la journée": due by the end of the working day, or of the next one after the cut-off hour')),
+        cutoffHour: z.int().check(z.gte(1), z.lte(23), z.describe('French time: a request made from this hour on is due the next working day')),
+      }),
+    z.strictObject({ rule: z.literal('working-days'), workingDays: z.int().check(z.gte(1), z.lte(10)) }),
+  ]).check(z.describe('same-day (with a cut-off hour) or N working days'));
 export type { ResponseTarget };
 
 /** The target in French, as people read it. */
@@ -42,65 +36,56 @@ export function responseTargetLabel(target: ResponseTarget): string {
 // ---------------------------------------------------------------------------------------------------------
 // Tutor directory
 
-export const createTutorBody = z
-  .object({
+export const createTutorBody = z.strictObject({
     userId: userIdSchema,
     expertise: expertiseSchema,
-    capacity: z.number().int().min(1).max(MAX_TUTOR_CAPACITY).describe('Most essaimés the tutor can follow at once'),
-    available: z.boolean().default(true),
-    availabilityNote: z.string().trim().max(300).default(''),
-  })
-  .strict();
+    capacity: z.int().check(z.gte(1), z.lte(MAX_TUTOR_CAPACITY), z.describe('Most essaimés the tutor can follow at once')),
+    available: z._default(z.boolean(), true),
+    availabilityNote: z._default(z.string().check(z.trim(), z.maxLength(300)), ''),
+  });
 
-export const updateTutorBody = z
-  .object({
+export const updateTutorBody = z.strictObject({
     expectedVersion: version(),
-    expertise: expertiseSchema.optional(),
-    capacity: z.number().int().min(1).max(MAX_TUTOR_CAPACITY).optional(),
-    available: z.boolean().optional(),
-    availabilityNote: z.string().trim().max(300).optional(),
-  })
-  .strict();
+    expertise: z.optional(expertiseSchema),
+    capacity: z.optional(z.int().check(z.gte(1), z.lte(MAX_TUTOR_CAPACITY))),
+    available: z.optional(z.boolean()),
+    availabilityNote: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+  });
 
 export const tutorSchema = z.object({
   userId: z.string(),
   displayName: z.string(),
   organisation: z.string(),
   expertise: expertiseSchema,
-  capacity: z.number().int(),
-  load: z.number().int().describe('Essaimés currently assigned (kept by the assignment transactions)'),
+  capacity: z.int(),
+  load: z.int().check(z.describe('Essaimés currently assigned (kept by the assignment transactions)')),
   available: z.boolean(),
   availabilityNote: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Tutor = z.infer<typeof tutorSchema>;
 
-export const tutorParams = z.object({ tutorUserId: userIdSchema }).strict();
-export const essaimeParams = z.object({ essaimeId: idSchema('essaime') }).strict();
-export const seasonParams = z.object({ seasonId: idSchema('season') }).strict();
+export const tutorParams = z.strictObject({ tutorUserId: userIdSchema });
+export const essaimeParams = z.strictObject({ essaimeId: idSchema('essaime') });
+export const seasonParams = z.strictObject({ seasonId: idSchema('season') });
 
 // ---------------------------------------------------------------------------------------------------------
 // Needs and assignment
 
-export const updateNeedsBody = z
-  .object({
-    expectedVersion: version().describe("The essaimé's version"),
-    needs: z.array(needSchema).max(10),
-  })
-  .strict()
-  .refine((b) => new Set(b.needs.map((n) => n.axis)).size === b.needs.length, {
+export const updateNeedsBody = z.strictObject({
+    expectedVersion: version().check(z.describe("The essaimé's version")),
+    needs: z.array(needSchema).check(z.maxLength(10)),
+  }).check(z.refine((b) => new Set(b.needs.map((n) => n.axis)).size === b.needs.length, {
     path: ['needs'],
     message: 'Each axis may appear only once',
-  });
+  }));
 
-export const assignTutorBody = z
-  .object({
+export const assignTutorBody = z.strictObject({
     tutorUserId: userIdSchema,
-    reason: z.string().trim().max(500).optional().describe('Why (recorded in the history; useful for an override or a reassignment)'),
-  })
-  .strict();
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(500))).check(z.describe('Why (recorded in the history; useful for an override or a reassignment)')),
+  });
 
 export const assignmentKindSchema = z.enum(['confirmed', 'overridden', 'reassigned', 'released']);
 export type AssignmentKind = z.infer<typeof assignmentKindSchema>;
@@ -109,10 +94,10 @@ export const assignmentEventSchema = z.object({
   assignmentId: z.string(),
   essaimeId: z.string(),
   kind: assignmentKindSchema,
-  tutorUserId: z.string().nullable(),
-  previousTutorUserId: z.string().nullable(),
-  proposedTutorUserId: z.string().nullable(),
-  score: z.number().nullable(),
+  tutorUserId: z.nullable(z.string()),
+  previousTutorUserId: z.nullable(z.string()),
+  proposedTutorUserId: z.nullable(z.string()),
+  score: z.nullable(z.number()),
   reason: z.string(),
   decidedBy: z.string(),
   at: z.string(),
@@ -141,39 +126,33 @@ export const urgencyLabels: Record<Urgency, string> = { low: 'faible', normal: '
 export const requestStatusSchema = z.enum(['awaiting-answer', 'answered', 'closed']);
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
-export const createRequestBody = z
-  .object({
+export const createRequestBody = z.strictObject({
     essaimeId: idSchema('essaime'),
-    subject: z.string().trim().min(3).max(200),
+    subject: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
     axis: axisSchema,
-    text: z.string().trim().min(1).max(10_000),
-    urgency: urgencySchema.default('normal'),
-  })
-  .strict();
+    text: z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)),
+    urgency: z._default(urgencySchema, 'normal'),
+  });
 
-export const postMessageBody = z.object({ text: z.string().trim().min(1).max(10_000) }).strict();
+export const postMessageBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)) });
 
-export const closeRequestBody = z
-  .object({
-    rating: z.number().int().min(1).max(5).optional().describe('How useful the answer was, 1 to 5 (required once answered)'),
-    comment: z.string().trim().max(1000).optional(),
-  })
-  .strict();
+export const closeRequestBody = z.strictObject({
+    rating: z.optional(z.int().check(z.gte(1), z.lte(5))).check(z.describe('How useful the answer was, 1 to 5 (required once answered)')),
+    comment: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+  });
 
-export const markForGuideBody = z
-  .object({
-    question: z.string().trim().min(10).max(600).describe('The question, generalised: no structure or person name'),
-    answer: z.string().trim().min(10).max(4000).describe('The answer, generalised: no structure or person name'),
-  })
-  .strict();
+export const markForGuideBody = z.strictObject({
+    question: z.string().check(z.trim(), z.minLength(10), z.maxLength(600), z.describe('The question, generalised: no structure or person name')),
+    answer: z.string().check(z.trim(), z.minLength(10), z.maxLength(4000), z.describe('The answer, generalised: no structure or person name')),
+  });
 
-export const requestParams = z.object({ requestId: idSchema('tutoringRequest') }).strict();
+export const requestParams = z.strictObject({ requestId: idSchema('tutoringRequest') });
 
-export const listRequestsQuery = pageQuery.extend({
-  state: z.enum(['open', 'closed']).default('open').describe("Tutor's list (and staff with tutorUserId): open or closed requests"),
-  tutorUserId: userIdSchema.optional().describe('Staff: the requests addressed to one tutor'),
-  structureId: idSchema('structure').optional().describe("Referent (several structures) or staff: one structure's requests"),
-  overdue: z.enum(['true', 'false']).optional().describe('Staff: requests past their first-answer target'),
+export const listRequestsQuery = z.extend(pageQuery, {
+  state: z._default(z.enum(['open', 'closed']), 'open').check(z.describe("Tutor's list (and staff with tutorUserId): open or closed requests")),
+  tutorUserId: z.optional(userIdSchema).check(z.describe('Staff: the requests addressed to one tutor')),
+  structureId: z.optional(idSchema('structure')).check(z.describe("Referent (several structures) or staff: one structure's requests")),
+  overdue: z.optional(z.enum(['true', 'false'])).check(z.describe('Staff: requests past their first-answer target')),
 });
 
 export const tutoringRequestSchema = z.object({
@@ -191,18 +170,18 @@ export const tutoringRequestSchema = z.object({
   status: requestStatusSchema,
   createdAt: z.string(),
   dueAt: z.string(),
-  responseTarget: responseTargetSchema.describe('The target in force when the request was made: it keeps it when staff change the setting'),
-  firstAnsweredAt: z.string().nullable(),
-  responseWorkingMinutes: z.number().int().nullable(),
-  overdueSince: z.string().nullable(),
-  messageCount: z.number().int(),
+  responseTarget: responseTargetSchema.check(z.describe('The target in force when the request was made: it keeps it when staff change the setting')),
+  firstAnsweredAt: z.nullable(z.string()),
+  responseWorkingMinutes: z.nullable(z.int()),
+  overdueSince: z.nullable(z.string()),
+  messageCount: z.int(),
   lastMessageAt: z.string(),
   lastMessageBy: z.enum(['referent', 'tutor']),
-  closedAt: z.string().nullable(),
-  rating: z.number().int().nullable(),
-  ratingComment: z.string().nullable(),
-  guideEntryId: z.string().nullable(),
-  version: z.number().int(),
+  closedAt: z.nullable(z.string()),
+  rating: z.nullable(z.int()),
+  ratingComment: z.nullable(z.string()),
+  guideEntryId: z.nullable(z.string()),
+  version: z.int(),
 });
 export type TutoringRequest = z.infer<typeof tutoringRequestSchema>;
 
@@ -223,17 +202,15 @@ export const DEFAULT_RESPONSE_TARGET: ResponseTarget = { rule: 'working-days', w
 
 export const tutoringSettingsSchema = z.object({
   responseTarget: responseTargetSchema,
-  version: z.number().int(),
-  updatedAt: z.string().nullable(),
+  version: z.int(),
+  updatedAt: z.nullable(z.string()),
 });
 export type TutoringSettings = z.infer<typeof tutoringSettingsSchema>;
 
-export const updateSettingsBody = z
-  .object({
-    expectedVersion: version(0).describe('0 while the defaults were never changed'),
+export const updateSettingsBody = z.strictObject({
+    expectedVersion: version(0).check(z.describe('0 while the defaults were never changed')),
     responseTarget: responseTargetSchema,
-  })
-  .strict();
+  });
 
 // ---------------------------------------------------------------------------------------------------------
 // Guide d'essaimage
@@ -250,29 +227,27 @@ export const guideEntrySchema = z.object({
   answer: z.string(),
   status: guideStatusSchema,
   proposedBy: z.string(),
-  reviewedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
+  reviewedBy: z.nullable(z.string()),
+  reviewedAt: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
 export type GuideEntry = z.infer<typeof guideEntrySchema>;
 
-export const updateGuideEntryBody = z
-  .object({
+export const updateGuideEntryBody = z.strictObject({
     expectedVersion: version(),
-    question: z.string().trim().min(10).max(600).optional(),
-    answer: z.string().trim().min(10).max(4000).optional(),
-    axis: axisSchema.optional(),
-    status: guideStatusSchema.optional(),
-  })
-  .strict();
+    question: z.optional(z.string().check(z.trim(), z.minLength(10), z.maxLength(600))),
+    answer: z.optional(z.string().check(z.trim(), z.minLength(10), z.maxLength(4000))),
+    axis: z.optional(axisSchema),
+    status: z.optional(guideStatusSchema),
+  });
 
-export const guideEntryParams = z.object({ guideEntryId: idSchema('guideEntry') }).strict();
+export const guideEntryParams = z.strictObject({ guideEntryId: idSchema('guideEntry') });
 
-export const listGuideEntriesQuery = pageQuery.extend({ status: guideStatusSchema.default('proposed') });
+export const listGuideEntriesQuery = z.extend(pageQuery, { status: z._default(guideStatusSchema, 'proposed') });
 
-export const exportGuideParams = z.object({ seasonId: idSchema('season'), format: z.enum(['markdown', 'pdf']) }).strict();
+export const exportGuideParams = z.strictObject({ seasonId: idSchema('season'), format: z.enum(['markdown', 'pdf']) });
 
 // ---------------------------------------------------------------------------------------------------------
 // Stored records that are not answered as such
@@ -280,16 +255,16 @@ export const exportGuideParams = z.object({ seasonId: idSchema('season'), format
 /** Counters per tutor, added to by the answer and close transactions (absent until the first answer). */
 export const tutorStatsSchema = z.object({
   tutorUserId: z.string(),
-  answeredCount: z.number().default(0),
-  responseMinutesTotal: z.number().default(0),
-  onTargetCount: z.number().default(0),
-  ratingCount: z.number().default(0),
-  ratingTotal: z.number().default(0),
+  answeredCount: z._default(z.number(), 0),
+  responseMinutesTotal: z._default(z.number(), 0),
+  onTargetCount: z._default(z.number(), 0),
+  ratingCount: z._default(z.number(), 0),
+  ratingTotal: z._default(z.number(), 0),
 });
 export type TutorStats = z.infer<typeof tutorStatsSchema>;
 
 /** A guide entry as stored: with the names it must not contain, and hints for the reviewer. */
-export const guideEntryRecordSchema = guideEntrySchema.extend({
+export const guideEntryRecordSchema = z.extend(guideEntrySchema, {
   sensitiveTerms: z.array(z.string()),
   reviewHints: z.array(z.string()),
 });

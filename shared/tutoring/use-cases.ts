@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { assertFollowedRecordVisible, assertSelfOrStaff } from '../access/policy';
 import type { Page, PageQuery } from '../db/pagination';
@@ -9,9 +9,11 @@ import { essaimeNeedsWrite, essaimeTutorWrite, getEssaime, listAllEssaimesOfSeas
 import type { Essaime, Need } from '../essaimes/schemas';
 import { deleteMembershipWrite, getProfile, loadUser, putMembershipWrite } from '../identity/repository';
 import { newId } from '../ids';
+import { displayNameOf } from '../notifications/letter';
 import { newMessage, outboxWrite } from '../notifications/outbox';
 import type { Deps } from '../runtime';
 import { getSeason } from '../seasons/repository';
+import { requestsClosedLetter, tutorAssignedLetter } from './messages';
 import { planAssignments, rankTutors, suggestTutors, spareCapacity, type MatchEssaime, type MatchTutor } from './matching';
 import {
   assignmentEventWrite,
@@ -297,8 +299,7 @@ export async function assignTutor(
           dedupeKey: `tutor-assigned:${assignmentId}`,
           kind: 'tutoring.tutor-assigned',
           recipientUserId: tutor.userId,
-          subject: `Nouvelle structure à accompagner : ${essaime.structureName}`,
-          body: `Bonjour,\n\nAnsa vous confie l'accompagnement de ${essaime.structureName} (${essaime.territory.name}) comme tuteur A.CO.R. Sa référente ou son référent pourra vous adresser ses demandes depuis l'application.\n\nL'équipe Ansa`,
+          ...tutorAssignedLetter(essaime.structureName, essaime.territory.name, tutor.displayName),
           related: { entityType: 'essaime', entityId: essaimeId },
         },
         deps.now(),
@@ -382,7 +383,8 @@ export async function releaseTutor(deps: Deps, actor: Principal, essaimeId: stri
   ];
   const closed = await openRequestGroups(deps, essaime, null, at);
   for (const referentUserId of new Set(closed.requests.map((r) => r.referentUserId))) {
-    const subjects = closed.requests.filter((r) => r.referentUserId === referentUserId).map((r) => `« ${r.subject} »`);
+    const subjects = closed.requests.filter((r) => r.referentUserId === referentUserId).map((r) => r.subject);
+    const letter = requestsClosedLetter(essaime.structureName, subjects, await displayNameOf(db, referentUserId));
     writes.push(
       outboxWrite(
         db,
@@ -391,8 +393,7 @@ export async function releaseTutor(deps: Deps, actor: Principal, essaimeId: stri
             dedupeKey: `tutor-released:${event.assignmentId}:${referentUserId}`,
             kind: 'tutoring.requests-closed',
             recipientUserId: referentUserId,
-            subject: `Fin de l'accompagnement par votre tuteur : ${subjects.length > 1 ? `${subjects.length} demandes closes` : 'une demande close'}`,
-            body: `Bonjour,\n\nL'accompagnement de ${essaime.structureName} par son tuteur A.CO.R. a pris fin. Vos demandes en cours (${subjects.join(', ')}) ont été closes ; leurs échanges restent consultables dans l'application. Ansa vous indiquera votre prochain tuteur.\n\nL'équipe Ansa`,
+            ...letter,
             related: { entityType: 'essaime', entityId: essaimeId },
           },
           deps.now(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApplicationInput } from '../../scripts/seed/calls';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { routes } from '../../functions/routes';
 import { routeKey } from '../../shared/http/route';
 import { snapshotTable } from '../support/db';
@@ -246,4 +247,12 @@ describe('deactivation', () => {
     const audit = await api.call('GET', `/audit/user/${deactivated.tutor}`, { as: staff });
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['account.deactivated', 'account.reactivated']));
   }, 90_000);
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
+  });
 });

@@ -394,6 +394,9 @@ describe('special rows', () => {
     });
     expect(created.status, created.text).toBe(201);
     const requestId = created.body.requestId as string;
+    // Listed once while followed, so the list reads this essaimé alongside its next page (followed-now.ts).
+    const listed = await api.call('GET', '/tutoring/requests?limit=100', { as: callers.assignedTutor });
+    expect(listed.body.items.some((r: { essaimeId: string }) => r.essaimeId === essaimeId)).toBe(true);
     const released = await api.call('DELETE', `/essaimes/${essaimeId}/tutor`, { as: callers.staff });
     expect(released.status, released.text).toBe(200);
     const requests = await api.call('GET', '/tutoring/requests?limit=100', { as: callers.assignedTutor });

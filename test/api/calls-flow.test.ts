@@ -3,6 +3,7 @@ import { demoApplicationInput, eligibleAnswersA } from '../../scripts/seed/calls
 import { defaultCriteriaFor } from '../../shared/calls/defaults';
 import { parseCsv } from '../../shared/documents/csv';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
 
 const demoSeasons = demoSeasonYears();
@@ -231,7 +232,7 @@ describe('a call from creation to the essaimé', () => {
     expect(app.body).toMatchObject({ status: 'selected', decision: { outcome: 'selected', rationale: 'Consortium solide et équipe motivée' }, essaimeId: state.essaimeId });
     const inbox = await api.call('GET', '/outbox', { as: APPLICANT });
     const message = inbox.body.items.find((m: { kind: string }) => m.kind === 'application.selected');
-    expect(message.subject).toBe("Votre candidature à l'appel « Appel complémentaire 2020 » est retenue");
+    expect(message.subject).toBe("Votre candidature à l'appel «\u00a0Appel complémentaire 2020\u00a0» est retenue");
     expect(message.body).toContain('formation-action de cinq mois');
   });
 
@@ -288,5 +289,13 @@ describe('a call from creation to the essaimé', () => {
     ]);
     const essaimeAudit = await api.call('GET', `/audit/essaime/${state.essaimeId}`, { as: STAFF });
     expect(essaimeAudit.body.items[0]).toMatchObject({ action: 'essaime.created', actorId: STAFF });
+  });
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
   });
 });

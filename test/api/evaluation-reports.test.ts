@@ -3,6 +3,7 @@ import { addDays, parisDay } from '../../shared/calendar';
 import { defaultTemplate } from '../../shared/evaluation/templates';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
 
 const demoSeasons = demoSeasonYears();
@@ -224,7 +225,7 @@ describe('a report from draft to acceptance, with every refusal', () => {
     expect(res.body.reviews.at(-1)).toMatchObject({ action: 'changes-requested', by: staff });
     const outbox = await api.call('GET', '/outbox?limit=50', { as: passerelle });
     const message = outbox.body.items.find((m: { kind: string }) => m.kind === 'report-changes-requested');
-    expect(message.subject).toBe('Modifications demandées : Bilan de test');
+    expect(message.subject).toBe('Modifications demandées\u00a0: Bilan de test');
     expect(message.body).toContain('Le nombre de CDI semble élevé');
   });
 
@@ -239,7 +240,7 @@ describe('a report from draft to acceptance, with every refusal', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', version: 8, acceptedBy: staff });
     const outbox = await api.call('GET', '/outbox?limit=50', { as: passerelle });
-    expect(outbox.body.items.map((m: { subject: string }) => m.subject)).toContain('Rapport accepté : Bilan de test');
+    expect(outbox.body.items.map((m: { subject: string }) => m.subject)).toContain('Rapport accepté\u00a0: Bilan de test');
   });
 
   it('refuses to submit or save a locked report', async () => {
@@ -371,5 +372,13 @@ describe('intermediate questionnaire', () => {
     const stage1 = seededStages[0]!.stageId;
     const none = await api.call('POST', `/stages/${stage1}/reports/${essaime['str_jura-service']}/questionnaires`, { as: jura, body: { respondentRole: 'director', answers: { 'method-fit': 4 } } });
     expect(none.status).toBe(409);
+  });
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
 import { addDays } from '../../shared/calendar';
 
@@ -119,7 +120,7 @@ describe('label decision', () => {
     expect(staffView.body).toMatchObject({ currentLabel: { decision: 'conditional', decidedBy: lead }, canDecideLabel: false });
     const outbox = await api.call('GET', '/outbox?limit=50', { as: 'demo-referent-passerelle' });
     const message = outbox.body.items.find((m: { kind: string }) => m.kind === 'label-decision');
-    expect(message.subject).toBe('Décision de labellisation : Labellisée sous conditions');
+    expect(message.subject).toBe('Décision de labellisation\u00a0: Labellisée sous conditions');
     expect(message.body).toContain('Consolider le principe');
   });
 });
@@ -153,5 +154,13 @@ describe('steering meetings', () => {
     // The entry stores ids only; the actor's name is resolved when staff read the trail.
     expect(JSON.stringify(audit.body.items[0].changes)).not.toContain('Claire Moreau');
     expect(audit.body.items[0].actorName).toBe('Claire Moreau');
+  });
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
   });
 });

@@ -100,8 +100,9 @@ describe('the receipt', () => {
     expect(text).toContain('Accusé de réception');
     expect(text).toContain(`Dossier n° ${app.dossierNumber}`);
     expect(text).toContain('Régie Numéro 1');
-    expect(text).toContain('« Accusés de réception »');
-    expect(text).toMatch(/Dossier déposé le \w+ \d{1,2}(er)? \w+ \d{4}/);
+    expect(text).toContain('«\u00a0Appel “Accusés de réception”\u00a0»'); // no-break spaces; the title's own quotes become the inner “ ”
+    expect(text).toMatch(/Dossier déposé le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2}\u00a0h(\u00a0\d{2})?\./);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}/);
     expect(text).toContain('Réponses aux critères');
     expect(text).toContain('A1.3');
   });
@@ -137,7 +138,7 @@ describe('decision letters', () => {
     expect(undecided.json().error.code).toBe('DECISION_NOT_PUBLISHED');
     const draft = await getPdf(`/applications/${appIds[2]}/decision-letter.pdf`, { as: STAFF });
     expect(draft.status).toBe(200);
-    expect(await pdfText(draft.bytes)).toContain('projet : décision non publiée');
+    expect(await pdfText(draft.bytes)).toContain('projet\u00a0: décision non publiée');
   });
 
   it('once published, each applicant downloads the letter of their decision, with the rationale written for them', async () => {
@@ -151,7 +152,7 @@ describe('decision letters', () => {
       expect(res.disposition).toContain(`decision-${app.dossierNumber}.pdf`);
       const text = await pdfText(res.bytes);
       for (const word of kind.words) expect(text, kind.outcome).toContain(word);
-      expect(text).toContain(`Motif : ${kind.rationale}`);
+      expect(text).toContain(`Motif\u00a0: ${kind.rationale}`);
       expect(text).toContain(`Dossier n° ${app.dossierNumber}`);
       expect(text).not.toContain('projet');
       expect((await getPdf(`/applications/${appIds[i]}/decision-letter.pdf`, { as: OTHER_REFERENT })).status).toBe(404);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { sampleFiles, uploadDocument } from '../support/attachments';
 
 /**
@@ -198,5 +199,13 @@ describe('personal data', () => {
     expect(messages).toContain('Bonjour, faut-il joindre les comptes de 2019 ou de 2020 ?');
     const referent = await api.call('GET', `/privacy/users/${PASSERELLE}`, { as: PASSERELLE });
     expect(referent.text).toContain('Pouvons-nous décaler la visite de suivi ?');
+  });
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { Essaime } from '../../shared/essaimes/schemas';
 import { newId } from '../../shared/ids';
 import { snapshotTable } from '../support/db';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { demoCalendar, demoSeasonYears } from '../../scripts/seed/demo-calendar';
 import { addDays } from '../../shared/calendar';
 import { cohortEndDate } from '../../shared/training/rules';
@@ -371,5 +372,13 @@ describe('cohort progress (staff)', () => {
   it('is refused to referents and tutors (403)', async () => {
     expect((await api.call('GET', `/cohorts/${cohortId}/progress`, { as: 'demo-referent-passerelle' })).status).toBe(403);
     expect((await api.call('GET', `/cohorts/${cohortId}/progress`, { as: 'demo-tutor-michel' })).status).toBe(403);
+  });
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
   });
 });

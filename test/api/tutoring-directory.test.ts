@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
 
 const demoSeasons = demoSeasonYears();
@@ -198,5 +199,13 @@ describe('tutor suggestions and assignment', () => {
     expect((await api.call('DELETE', `/essaimes/${target}/tutor`, staff)).status).toBe(409);
     const audit = await api.call('GET', `/audit/essaime/${target}`, staff);
     expect(audit.body.items[0].action).toBe('tutor-assignment.released');
+  });
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
   });
 });

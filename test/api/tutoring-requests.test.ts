@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { everyOutboxMessage, outboxFaults } from '../support/french-text';
 import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
 
 const demoSeasons = demoSeasonYears();
@@ -199,5 +200,13 @@ describe('response-time target', () => {
       action: 'tutoring-settings.updated',
       changes: { from: { rule: 'working-days', workingDays: 1 }, to: { rule: 'working-days', workingDays: 2 } },
     });
+  });
+});
+
+describe('the e-mails these flows queued', () => {
+  it('greet people by name and read as French (no ISO date, no « 00:00 », no raw id)', async () => {
+    const messages = await everyOutboxMessage(api);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(outboxFaults(messages)).toEqual([]);
   });
 });

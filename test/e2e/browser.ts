@@ -104,7 +104,8 @@ export function jsErrors(page: Page): string[] {
 export async function heading(page: Page): Promise<string> {
   const h1 = page.locator('main h1').first();
   await h1.waitFor();
-  return (await h1.textContent())?.trim() ?? '';
+  // No-break spaces (French typography) read as spaces.
+  return ((await h1.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Waits until the page has finished loading its data (no "Chargement…" left). */

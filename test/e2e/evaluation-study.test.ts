@@ -81,8 +81,8 @@ describe('evaluation faithful to the study', () => {
     await form.getByLabel(/Contenu du fichier/).fill([header, 'Passerelle;2029-03-01;2029-08-31;50;10;12;20;3;150;30;40;2', 'Jura Service;2029-03-01;2029-08-31;30;10;12;14;3;150;30;40;1,5'].join('\n'));
     await form.getByRole('button', { name: 'Prévisualiser' }).click();
     await page.getByText('Toutes les lignes sont valides').waitFor();
-    await page.getByRole('button', { name: 'Importer 2 ligne(s)' }).click();
-    await page.getByTestId('notice').getByText(/2 rapport\(s\) importé\(s\)/).waitFor();
+    await page.getByRole('button', { name: 'Importer 2 lignes' }).click();
+    await page.getByTestId('notice').getByText(/2\srapports importés et acceptés/).waitFor();
     await expectAccessible(page, 'figures import');
     await page.getByRole('link', { name: 'Voir le tableau de bord de l’étape' }).click();
     await page.getByTestId('reference-figures').waitFor();

@@ -45,12 +45,12 @@ describe('staged evaluation', () => {
     expect(await heading(page)).toBe('Tableau de bord du programme');
     await settled(page);
     // The first stage (seeded): three reports accepted, with the comparison to the A.CO.R. reference.
-    expect(await dashboardKpi(page, 'rapports acceptés')).toBe('3');
+    expect(await dashboardKpi(page, 'rapport')).toBe('3');
     await page.getByRole('img', { name: /Taux du programme et référence A\.CO\.R\./ }).waitFor();
     await screenshot(page, 'staff-dashboard');
     await expectAccessible(page, 'programme dashboard');
     await page.getByLabel('Étape').selectOption(intermediateStageId);
-    await expect.poll(() => dashboardKpi(page, 'rapports acceptés')).toBe('0');
+    await expect.poll(() => dashboardKpi(page, 'rapport')).toBe('0');
   });
 
   it('the referent submits a report with an inconsistent figure, sees it at the field, corrects it and submits', async () => {
@@ -112,7 +112,7 @@ describe('staged evaluation', () => {
 
   it('the programme dashboard shows the new figures', async () => {
     const page = await e2e.signIn('demo-staff-thomas', `/tableau-de-bord?saison=${seasonId}&etape=${intermediateStageId}`);
-    expect(await dashboardKpi(page, 'rapports acceptés')).toBe('1');
+    expect(await dashboardKpi(page, 'rapport')).toBe('1');
     expect(await dashboardKpi(page, 'personnes accompagnées')).toBe('50');
     expect(await dashboardKpi(page, 'de retour à l’emploi')).toBe('30');
     expect(await dashboardKpi(page, 'taux de retour à l’emploi')).toBe('60 %');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, type E2E } from './browser';
 import { demoCalendar } from '../../scripts/seed/demo-calendar';
-import { frenchDate } from '../../shared/calendar';
+import { formatDate } from '../../shared/i18n/french';
 
 /**
  * The web app's foundation in a real browser: sign-in, the layout, keyboard and screen-reader basics,
@@ -35,7 +35,7 @@ describe('sign-in', () => {
     await page.goto(`${e2e.url}/`);
     await page.waitForURL(/\/connexion$/);
     expect(await heading(page)).toBe('Connexion');
-    for (const group of ['Équipe Ansa', 'Référent de structure', 'Tuteur A.CO.R.']) await page.getByRole('heading', { name: group }).waitFor();
+    for (const group of ['Équipe Ansa', 'Référent·e de structure', 'Tuteur·rice A.CO.R.']) await page.getByRole('heading', { name: group }).waitFor();
     await screenshot(page, 'sign-in');
     await expectAccessible(page, 'sign-in');
     await page.getByRole('button', { name: /Claire Moreau/ }).click();
@@ -130,7 +130,7 @@ describe('seasons and essaimés', () => {
     const rows = page.locator('table tbody tr');
     expect(await rows.count()).toBe(2);
     const { cohortSeason } = demoCalendar(new Date());
-    await page.getByText(`du ${frenchDate(cohortSeason.startDate)} au ${frenchDate(cohortSeason.endDate)}`).waitFor();
+    await page.getByText(`du ${formatDate(cohortSeason.startDate)} au ${formatDate(cohortSeason.endDate)}`).waitFor();
     await page.getByRole('link', { name: cohortSeason.name }).click();
     expect(await heading(page)).toBe(cohortSeason.name);
     await settled(page);

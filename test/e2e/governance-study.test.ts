@@ -64,10 +64,10 @@ describe('governance and response target', () => {
     await second.getByLabel('Nature de la décision').selectOption('validate-action-plan');
     await second.getByLabel(`Plan d’action ${year} à valider`).selectOption({ label: 'Passerelle' });
     await form.getByRole('button', { name: 'Enregistrer la réunion' }).click();
-    await page.getByTestId('notice').getByText('Réunion enregistrée avec 2 décision(s)').waitFor();
+    await page.getByTestId('notice').getByText('Réunion enregistrée avec 2 décisions, appliquées à la saison.').waitFor();
     await settled(page);
-    const inForce = await text(page.getByRole('region', { name: 'Décisions en vigueur pour la saison' }));
-    expect(inForce).toContain('Personnes accompagnées en emploi — 60 % en un an');
+    // The decisions in force are read again after the save: wait for them.
+    await expect.poll(() => text(page.getByRole('region', { name: 'Décisions en vigueur pour la saison' }))).toContain('Personnes accompagnées en emploi — 60 % en un an');
     const meeting = page.getByTestId('meeting').first();
     expect(await text(meeting)).toContain('Validation des indicateurs de résultat — Indicateurs de résultat validés : Personnes accompagnées en emploi (60 % en un an)');
     expect(await text(committees)).toContain('À jour');

@@ -95,7 +95,7 @@ describe('a newcomer from sign-up to the answer of Ansa', () => {
     const file = await downloaded(applicant, () => receipt.getByRole('button', { name: /Télécharger l’accusé de réception/ }).click());
     expect(file.name).toBe(`accuse-reception-${dossierNumber}.pdf`);
     const pdf = await pdfText(file.bytes);
-    for (const expected of [`Dossier n° ${dossierNumber}`, 'Avenir Emploi Gâtine', '« Nouveaux territoires »', 'comptes-2025.pdf', 'deliberation-ca.pdf']) expect(pdf).toContain(expected);
+    for (const expected of [`Dossier n° ${dossierNumber}`, 'Avenir Emploi Gâtine', '«\u00a0Appel “Nouveaux territoires”\u00a0»', 'comptes-2025.pdf', 'deliberation-ca.pdf']) expect(pdf).toContain(expected);
     await screenshot(applicant, 'newcomer-receipt');
     expect(jsErrors(applicant)).toEqual([]);
   });
@@ -129,7 +129,8 @@ describe('a newcomer from sign-up to the answer of Ansa', () => {
     const letterButton = applicant.getByRole('button', { name: /Télécharger le courrier de décision/ });
     const letter = await downloaded(applicant, () => letterButton.click());
     expect(letter.name).toBe(`decision-${dossierNumber}.pdf`);
-    const pdf = await pdfText(letter.bytes);
+    // French typography puts a no-break space before « : »; compared as plain spaces.
+    const pdf = (await pdfText(letter.bytes)).replace(/[\u00a0\u202f]/g, ' ');
     expect(pdf).toContain('Candidature retenue');
     expect(pdf).toContain(`Motif : ${RATIONALE}`);
     const form = applicant.getByRole('form', { name: 'Écrire un message' });

@@ -48,7 +48,7 @@ describe('selection guards', () => {
     const section = page.locator('section', { has: page.getByRole('heading', { name: 'Évaluateurs et conflits d’intérêts' }) });
     await section.getByRole('combobox', { name: /Désigner un évaluateur/ }).selectOption({ label: 'Thomas Leroy' });
     await section.getByRole('button', { name: 'Désigner', exact: true }).click();
-    await page.getByTestId('notice').getByText('Thomas Leroy est désigné(e) comme évaluateur.').waitFor();
+    await page.getByTestId('notice').getByText('Évaluation confiée à Thomas Leroy.').waitFor();
     await section.locator('p', { hasText: 'Évaluateurs désignés : Thomas Leroy' }).waitFor();
 
     // The reason is checked by the API, at its field, after the dialog.
@@ -63,7 +63,7 @@ describe('selection guards', () => {
     await screenshot(page, 'staff-recusal-dialog');
     await expectAccessible(page, 'recusal dialog');
     await dialog.getByRole('button', { name: 'Me déporter' }).click();
-    await page.getByText('Vous vous êtes déporté(e) de cette candidature').waitFor();
+    await page.getByText('Vous avez déclaré un conflit d’intérêts pour cette candidature').waitFor();
     expect(jsErrors(page)).toEqual([]);
   });
 
@@ -95,7 +95,7 @@ describe('selection guards', () => {
     await dialog.getByLabel('Placer cette candidature en liste d’attente').check();
     expect(await confirm.isDisabled()).toBe(false);
     await confirm.click();
-    await page.getByTestId('notice').getByText(/Décisions publiées : 0 sélection\(s\), 1 en liste d’attente, 1 refus/).waitFor();
+    await page.getByTestId('notice').getByText(/Décisions publiées\s:\s0\ssélection, 1\sen liste d’attente, 1\srefus/).waitFor();
     await settled(page);
     const waitlisted = await e2e.api.call('GET', `/applications/${state.undecidedId}`, { as: STAFF });
     expect(waitlisted.body.status).toBe('waitlisted');

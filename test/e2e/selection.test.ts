@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, type E2E } from './browser';
+import { expectAccessible, go, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
 import { demoCalendar } from '../../scripts/seed/demo-calendar';
 
 /**
@@ -53,8 +53,8 @@ async function fillApplication(page: Page) {
   await form.getByLabel('Fidéliser les entreprises').check();
   // The criteria of hypothesis A.
   const yes = async (id: string, answer: 'Oui' | 'Non') => form.locator(`[data-criterion="${id}"]`).getByLabel(answer, { exact: true }).check();
+  // A1.2 (structural deficit) and A1.3 (staff) are the structure's budget situation and staff, typed above.
   await yes('A1.1', 'Oui');
-  await yes('A1.2', 'Non');
   for (const id of ['A2.1', 'A2.2', 'A2.3', 'A3', 'A4.1']) await yes(id, 'Oui');
   for (const [id, signer] of [['A4.2', 'Marie Dupuis'], ['A5.2', 'Alain Pichon']] as const) {
     const c = form.locator(`[data-criterion="${id}"]`);
@@ -119,13 +119,12 @@ describe('selection of a territory', () => {
     await fillApplication(page);
 
     // One employee only: the live check says the criterion is not met, at the criterion. The staff is one fact,
-    // asked in the structure and at A1.3: both say the same (a contradiction is refused, CONTRADICTORY_FACTS).
+    // typed in the structure section only; A1.3 shows it (the API refuses a contradiction, CONTRADICTORY_FACTS).
     const staff = page.locator('[data-criterion="A1.3"]');
     const structureFte = page.getByRole('form', { name: 'Brouillon de candidature' }).getByLabel('Effectif (ETP)');
     await structureFte.fill('1');
-    await staff.getByLabel(/A1\.3/).fill('1');
     const feedback = page.getByTestId('feedback-A1.3');
-    await expect.poll(() => feedback.textContent()).toContain('1 ETP déclarés ; le minimum est de 2 ETP.');
+    await expect.poll(() => text(feedback)).toContain('1 ETP déclarés ; le minimum est de 2 ETP.');
     expect(await feedback.textContent()).toContain('Non rempli');
     await expect.poll(() => page.getByTestId('live-eligibility').textContent()).toContain('Non éligible');
     await screenshot(page, 'referent-application-unmet');
@@ -136,13 +135,12 @@ describe('selection of a territory', () => {
     await page.getByRole('dialog', { name: /^Déposer la candidature de/ }).getByRole('button', { name: 'Déposer', exact: true }).click();
     await page.getByTestId('error-summary').getByText('La candidature ne remplit pas tous les critères').waitFor();
     expect(await staff.locator('.field-message').textContent()).toContain('le minimum est de 2 ETP');
-    expect(await staff.getByLabel(/A1\.3/).getAttribute('aria-invalid')).toBe('true');
+    expect(await structureFte.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Adresse').inputValue()).toBe('12 rue des Tanneurs, 86160 Gençay');
     await screenshot(page, 'referent-application-refused');
 
-    // Fixed: four employees, in both places.
+    // Fixed: four employees, typed once.
     await structureFte.fill('4');
-    await staff.getByLabel(/A1\.3/).fill('4');
     await expect.poll(() => feedback.textContent()).toContain('Rempli');
     await expect.poll(() => page.getByTestId('live-eligibility').textContent()).toContain('Éligible');
     await page.getByRole('button', { name: 'Déposer la candidature' }).click();
@@ -230,8 +228,8 @@ describe('selection of a territory', () => {
     await publish.getByText(/1\ssélection, 0 en liste d’attente, 0\srefus/).waitFor();
     expect(await publish.getByRole('checkbox').count()).toBe(0);
     await publish.getByRole('button', { name: 'Publier et notifier', exact: true }).click();
-    await page.getByTestId('notice').getByText('1 sélection(s)').waitFor();
-    expect(await page.getByTestId('notice').textContent()).toContain('1 structure(s) essaimée(s) créée(s)');
+    await page.getByTestId('notice').getByText('1 sélection,').waitFor();
+    expect(await text(page.getByTestId('notice'))).toContain('1 structure essaimée créée.');
 
     const referent = await e2e.signIn('demo-applicant-envol', `${applicationUrl}`);
     await referent.getByText('Territoire rural prioritaire').waitFor();

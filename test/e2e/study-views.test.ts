@@ -114,7 +114,6 @@ describe('views of the study', () => {
     const referent = await e2e.signIn('demo-applicant-envol', `/candidatures/${applicationId}`);
     const form = referent.getByRole('form', { name: 'Brouillon de candidature' });
     await form.getByLabel('Effectif (ETP)').fill('4');
-    await form.locator('[data-criterion="A1.3"]').getByLabel(/A1\.3/).fill('4');
     const a42 = form.locator('[data-criterion="A4.2"]');
     await a42.getByRole('checkbox', { name: /^Signé par/ }).uncheck();
     await a42.getByRole('checkbox', { name: 'Je fournis un justificatif équivalent à la signature' }).check();

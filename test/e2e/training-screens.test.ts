@@ -69,7 +69,7 @@ describe('participants, personal data and sessions', () => {
     await screenshot(page, 'staff-participant-replace');
     await expectAccessible(page, 'replace dialog');
     await confirmReplace.getByRole('button', { name: 'Remplacer', exact: true }).click();
-    await page.getByTestId('notice').getByText(`${replaced.name} est remplacé(e) par Aurélien Marchetti.`).waitFor();
+    await page.getByTestId('notice').getByText(`Aurélien Marchetti remplace désormais ${replaced.name}.`).waitFor();
     const row = section.locator('tbody tr', { hasText: 'Aurélien Marchetti' });
     expect(await text(row)).toContain('Actif');
     expect(jsErrors(page)).toEqual([]);

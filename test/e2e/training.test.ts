@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, heading, jsErrors, navTo, screenshot, settled, startE2E, text, type E2E } from './browser';
 import { errorMessages } from '../../web/src/i18n/error-messages';
 import { demoCalendar } from '../../scripts/seed/demo-calendar';
-import { addDays, frenchDate } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar';
+import { formatDate } from '../../shared/i18n/french';
 
 /**
  * The formation-action in a real browser: a staff member opens the cohort of the running season, adds a
@@ -14,7 +15,7 @@ let cohortPath = '';
 const calendar = demoCalendar(new Date());
 /** Within the seeded cohort's five months, already past (so its attendance can be recorded). */
 const sessionDate = addDays(calendar.trainingStart, 101);
-const sessionDay = frenchDate(sessionDate);
+const sessionDay = formatDate(sessionDate);
 /** Passerelle's attendance after this walk: its 3 people present at every recorded session but Karim at the added one. */
 const seededSessionDates = [0, 1, 2, 3, 4].flatMap((i) => [addDays(calendar.trainingStart, i * 28), addDays(calendar.trainingStart, i * 28 + 14)]);
 // The seed records every session held but the latest; this walk records one more.
@@ -90,7 +91,7 @@ describe('formation-action', () => {
     });
     await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
     await page.getByRole('status').filter({ hasText: 'Enregistrement des présences' }).waitFor();
-    await page.getByTestId('notice').getByText('Présences enregistrées : 11 modification(s)').waitFor();
+    await page.getByTestId('notice').getByText('Présences enregistrées : 11 modifications').waitFor();
     await page.unroute('**/attendance');
     await settled(page);
     // The sheet shows what is recorded.

@@ -29,7 +29,7 @@ describe('tutoring screens', () => {
     await form.getByLabel('Disponible pour de nouvelles structures').uncheck();
     await form.getByLabel('Précision sur la disponibilité').fill('Congé jusqu’au 15 janvier');
     await form.getByLabel('Capacité (essaimés suivis au plus)').fill('4');
-    await form.getByLabel(/^Expertise : Prospecter/).selectOption('3');
+    await form.getByLabel(/^Expertise\s:\sProspecter/).selectOption('3');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('notice').getByText('Fiche du tuteur enregistrée.').waitFor();
     expect(await text(page.locator('dl'))).toContain('Non (Congé jusqu’au 15 janvier)');

@@ -11,6 +11,7 @@ import { createStage, saveReportDraft, submitReport, updateStage } from '../../s
 import type { Stage } from '../../shared/evaluation/schemas';
 import { listOutbox, type OutboxMessage } from '../../shared/notifications/outbox';
 import { listSeasons } from '../../shared/seasons/repository';
+import { outboxFaults } from '../support/french-text';
 import { createTestDb, testDeps } from '../support/db';
 import { demoSeasonYears } from '../../scripts/seed/demo-calendar';
 
@@ -78,7 +79,7 @@ describe('report reminders', () => {
     expect(messages).toHaveLength(essaimes.length);
     expect(recipients(byKind(messages, 'report-reminder-due-soon'))).toEqual(essaimes.map((e) => e.referentUserId).sort());
     const passerelle = messages.find((m) => m.recipientUserId === 'demo-referent-passerelle')!;
-    expect(passerelle.subject).toBe('Rappel : rapport « Bilan complémentaire » attendu le 30 juin 2030');
+    expect(passerelle.subject).toBe('Rappel\u00a0: rapport «\u00a0Bilan complémentaire\u00a0» à remettre au plus tard le 30 juin 2030');
     expect(passerelle.body).toContain('Passerelle');
   });
 
@@ -108,7 +109,7 @@ describe('report reminders', () => {
     expect(first.queued).toBe(essaimes.length - 1);
     const dueToday = byKind(await reminders(), 'report-reminder-due-today');
     expect(recipients(dueToday)).toEqual(essaimes.filter((e) => e !== passerelle).map((e) => e.referentUserId).sort());
-    expect(dueToday[0]!.subject).toBe("Rapport « Bilan complémentaire » attendu aujourd'hui");
+    expect(dueToday[0]!.subject).toBe("Rapport «\u00a0Bilan complémentaire\u00a0» à remettre aujourd'hui");
   });
 
   it('once late, one late reminder each, then nothing more on the following days', async () => {
@@ -117,6 +118,7 @@ describe('report reminders', () => {
     expect(late).toHaveLength(essaimes.length - 1);
     expect(new Set(recipients(late)).size).toBe(essaimes.length - 1);
     expect(late[0]!.body).toContain("était attendu le 30 juin 2030 et n'a pas encore été soumis");
+    expect(outboxFaults(await reminders())).toEqual([]);
     const total = (await reminders()).length;
     await runTwice('2030-07-02');
     await runTwice('2030-07-20');

@@ -2,7 +2,8 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, type PDFFont, PDFNa
 
 /**
  * The text drawn on a PDF's pages: inflates each content stream and decodes its hex-string text operators
- * (pdf-lib writes standard-font text as `<hex> Tj`, WinAnsi, which is Latin-1 for French letters and « »).
+ * (shared/documents/pdf-file.ts writes standard-font text as `<hex> Tj` in WinAnsi: Latin-1 for French letters
+ * and « », its own codes for “ ” ’ – … €).
  */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const doc = await PDFDocument.load(bytes);
@@ -13,7 +14,7 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
     for (const stream of streams) {
       if (!(stream instanceof PDFRawStream)) continue;
       const operators = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-      for (const m of operators.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(m[1]!, 'hex').toString('latin1'));
+      for (const m of operators.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(decodeWinAnsi(Buffer.from(m[1]!, 'hex')));
     }
   }
   return lines.join('\n');

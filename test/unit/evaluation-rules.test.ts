@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, frenchDate, parisDay } from '../../shared/calendar';
+import { addDays, parisDay } from '../../shared/calendar';
+import { formatDate } from '../../shared/i18n/french';
 import {
   canDo,
   checkCompleteness,
@@ -31,7 +32,7 @@ describe('dates', () => {
     expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
   });
   it('writes dates in French', () => {
-    expect(frenchDate('2020-03-15')).toBe('15 mars 2020');
+    expect(formatDate('2020-03-15')).toBe('15 mars 2020');
   });
 });
 

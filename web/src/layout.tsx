@@ -38,7 +38,7 @@ export function Layout(props: { me: Me; children: ComponentChildren }) {
           </Link>
           {env && <span class="env">{env}</span>}
           <section class="user" aria-label="Utilisateur connecté">
-            <span class="user-name">{props.me.displayName ?? props.me.userId}</span>
+            <span class="user-name">{props.me.displayName ?? 'Compte sans nom'}</span>
             <span class="user-role">
               {roleLabels[props.me.role]}
               {props.me.organisation ? ` · ${props.me.organisation}` : ''}

@@ -1,7 +1,10 @@
 import { render } from 'preact';
 import { App } from './app';
 import { loadConfig } from './config';
+import { keepFrenchTypography } from './i18n/typography';
 import './styles.css';
 
 await loadConfig();
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+keepFrenchTypography(root);
+render(<App />, root);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageQuery } from '../../db/pagination';
 import { defineRoute } from '../../http/route';
 import { cohortIdSchema } from '../../training/schemas';
@@ -13,7 +13,7 @@ export const cohortProgressApi = {
     summary: "The cohort's progress: per essaimé, modules validated, attendance, warnings, open requests; per module, rates",
     tag: 'training',
     access: ['staff'],
-    params: z.object({ cohortId: cohortIdSchema }).strict(),
+    params: z.strictObject({ cohortId: cohortIdSchema }),
     query: pageQuery,
     response: { status: 200, description: "A page of the cohort's essaimés with their progress, and the per-module rates", schema: cohortProgressViewSchema },
     errors: ['NOT_FOUND'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../../access/principal';
 import { defineRoute } from '../../http/route';
 import { idSchema } from '../../ids';
@@ -14,7 +14,7 @@ export const dashboardsApi = {
     summary: "An essaimé's indicators stage by stage (accepted reports), next to the A.CO.R. reference",
     tag: 'dashboards',
     access: roles,
-    params: z.object({ essaimeId: idSchema('essaime') }).strict(),
+    params: z.strictObject({ essaimeId: idSchema('essaime') }),
     response: { status: 200, description: "The essaimé's dashboard", schema: essaimeDashboardSchema },
     errors: ['NOT_FOUND'],
   }),
@@ -25,7 +25,7 @@ export const dashboardsApi = {
     summary: 'The programme stage by stage: totals, rates and spread by hypothesis, région and setting, next to the reference',
     tag: 'dashboards',
     access: ['staff'],
-    params: z.object({ seasonId: idSchema('season') }).strict(),
+    params: z.strictObject({ seasonId: idSchema('season') }),
     response: { status: 200, description: 'The programme dashboard', schema: programmeDashboardSchema },
     errors: ['NOT_FOUND'],
   }),

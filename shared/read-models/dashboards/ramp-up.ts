@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Principal } from '../../access/principal';
 import { pageOf, type Page, type PageQuery } from '../../db/pagination';
 import { forbidden } from '../../errors';
@@ -29,10 +29,10 @@ export const rampUpStructureSchema = z.object({
   structureName: z.string(),
   territoryName: z.string(),
   hypothesis: hypothesisSchema,
-  fidelity: fidelityLevelSchema.nullable().describe('The lowest level of the latest assessment over the four principles'),
-  lastAssessedOn: isoDate.nullable(),
-  assessments: z.number().int(),
-  label: labelDecisionValueSchema.nullable(),
+  fidelity: z.nullable(fidelityLevelSchema).check(z.describe('The lowest level of the latest assessment over the four principles')),
+  lastAssessedOn: z.nullable(isoDate),
+  assessments: z.int(),
+  label: z.nullable(labelDecisionValueSchema),
 });
 
 export const rampUpSeasonSchema = z.object({
@@ -40,16 +40,16 @@ export const rampUpSeasonSchema = z.object({
   name: z.string(),
   year: z.number(),
   retainedHypotheses: z.array(hypothesisSchema),
-  essaimes: z.number().int(),
+  essaimes: z.int(),
   status: z.enum(rampUpStatuses),
-  byHypothesis: z.object({ A: z.number().int(), B: z.number().int() }),
-  labels: z.object({ labelled: z.number().int(), conditional: z.number().int(), 'not-yet': z.number().int(), none: z.number().int() }),
+  byHypothesis: z.object({ A: z.int(), B: z.int() }),
+  labels: z.object({ labelled: z.int(), conditional: z.int(), 'not-yet': z.int(), none: z.int() }),
   structures: z.array(rampUpStructureSchema),
 });
 export type RampUpSeason = z.infer<typeof rampUpSeasonSchema>;
 
-export const rampUpSchema = pageOf(rampUpSeasonSchema).extend({
-  target: z.object({ min: z.number().int(), max: z.number().int(), source: z.string() }),
+export const rampUpSchema = z.extend(pageOf(rampUpSeasonSchema), {
+  target: z.object({ min: z.int(), max: z.int(), source: z.string() }),
 });
 export type RampUp = z.infer<typeof rampUpSchema>;
 

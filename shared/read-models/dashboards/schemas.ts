@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { territorySchema } from '../../essaimes/schemas';
 import { stageSchema } from '../../evaluation/schemas';
 import { hypothesisSchema } from '../../seasons/schemas';
@@ -11,45 +11,45 @@ export const referenceFigureSchema = z.object({
   key: z.string(),
   label: z.string(),
   value: z.number(),
-  high: z.number().nullable(),
+  high: z.nullable(z.number()),
   unit: z.string(),
   period: z.string(),
   source: z.string(),
-  display: z.string().describe('The value as people read it, in French'),
+  display: z.string().check(z.describe('The value as people read it, in French')),
 });
 export const referenceSchema = z.array(referenceFigureSchema);
 
 export const perCreRatiosSchema = z.object({
-  peoplePerCre: z.number().nullable(),
-  contactsPerCrePerMonth: z.number().nullable(),
-  costPerPersonPerYear: z.number().nullable(),
-  twelveMonthReturnRate: z.number().nullable(),
+  peoplePerCre: z.nullable(z.number()),
+  contactsPerCrePerMonth: z.nullable(z.number()),
+  costPerPersonPerYear: z.nullable(z.number()),
+  twelveMonthReturnRate: z.nullable(z.number()),
 });
 
 export const ratesSchema = z.object({
-  returnToJobRate: z.number().nullable(),
-  durableShare: z.number().nullable(),
-  meanDelayDays: z.number().nullable(),
-  meanDelayMonths: z.number().nullable(),
+  returnToJobRate: z.nullable(z.number()),
+  durableShare: z.nullable(z.number()),
+  meanDelayDays: z.nullable(z.number()),
+  meanDelayMonths: z.nullable(z.number()),
 });
 
 export const comparisonSchema = z.object({
   indicator: z.enum(comparedIndicators),
   label: z.string(),
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   reference: z.number(),
-  referenceHigh: z.number().nullable(),
-  gap: z.number().nullable(),
+  referenceHigh: z.nullable(z.number()),
+  gap: z.nullable(z.number()),
   status: z.enum(comparisonStatuses),
   referencePeriod: z.string(),
   source: z.string(),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
 });
 export type ComparisonView = z.infer<typeof comparisonSchema>;
 
 /** The figures of a set of accepted reports: totals (zeros left out), rates and the comparison. */
 export const figuresViewSchema = z.object({
-  acceptedReports: z.number().int(),
+  acceptedReports: z.int(),
   totals: z.record(z.string(), z.number()),
   rates: ratesSchema,
   ratios: perCreRatiosSchema,
@@ -57,7 +57,7 @@ export const figuresViewSchema = z.object({
 });
 export type FiguresView = z.infer<typeof figuresViewSchema>;
 
-export const stageHeadSchema = stageSchema.pick({ stageId: true, kind: true, order: true, name: true, opensOn: true, dueOn: true });
+export const stageHeadSchema = z.pick(stageSchema, { stageId: true, kind: true, order: true, name: true, opensOn: true, dueOn: true });
 
 export const essaimeDashboardSchema = z.object({
   essaimeId: z.string(),
@@ -66,7 +66,7 @@ export const essaimeDashboardSchema = z.object({
   territory: territorySchema,
   hypothesis: hypothesisSchema,
   reference: referenceSchema,
-  stages: z.array(stageHeadSchema.extend({ accepted: z.boolean(), figures: figuresViewSchema })),
+  stages: z.array(z.extend(stageHeadSchema, { accepted: z.boolean(), figures: figuresViewSchema })),
 });
 export type EssaimeDashboard = z.infer<typeof essaimeDashboardSchema>;
 
@@ -75,11 +75,11 @@ export type Breakdown = z.infer<typeof breakdownSchema>;
 
 /** Share of reports per tenth of return-to-job rate: how the essaimés spread around the reference. */
 export const rateDistributionSchema = z.object({
-  buckets: z.array(z.object({ bucket: z.string(), from: z.number(), to: z.number(), reports: z.number().int() })),
-  noneSupported: z.number().int(),
+  buckets: z.array(z.object({ bucket: z.string(), from: z.number(), to: z.number(), reports: z.int() })),
+  noneSupported: z.int(),
 });
 
-export const programmeStageSchema = stageHeadSchema.extend({
+export const programmeStageSchema = z.extend(stageHeadSchema, {
   programme: figuresViewSchema,
   rateDistribution: rateDistributionSchema,
   byHypothesis: z.array(breakdownSchema),

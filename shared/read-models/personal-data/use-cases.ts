@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { assertSelfOrStaff } from '../../access/policy';
 import type { Principal } from '../../access/principal';
 import { applicationPartition, listAllApplicationsOfApplicant } from '../../applications/repository';

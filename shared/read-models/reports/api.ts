@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles } from '../../access/principal';
 import { essaimeIdSchema, stageIdSchema } from '../../evaluation/schemas';
 import { defineRoute } from '../../http/route';
@@ -15,7 +15,7 @@ export const reportsApi = {
     summary: 'The stage as CSV: one row per essaimé, figures and answers',
     tag,
     access: ['staff'],
-    params: z.object({ stageId: stageIdSchema }).strict(),
+    params: z.strictObject({ stageId: stageIdSchema }),
     response: { status: 200, description: 'CSV (UTF-8 with BOM)', contentType: 'text/csv' },
     errors: ['NOT_FOUND'],
   }),
@@ -26,7 +26,7 @@ export const reportsApi = {
     summary: "A structure's final report as PDF",
     tag,
     access: roles,
-    params: z.object({ essaimeId: essaimeIdSchema }).strict(),
+    params: z.strictObject({ essaimeId: essaimeIdSchema }),
     response: { status: 200, description: 'PDF', contentType: 'application/pdf' },
     errors: ['NOT_FOUND'],
   }),
@@ -37,7 +37,7 @@ export const reportsApi = {
     summary: "The programme's final report for a season as PDF",
     tag,
     access: ['staff'],
-    params: z.object({ seasonId: idSchema('season') }).strict(),
+    params: z.strictObject({ seasonId: idSchema('season') }),
     response: { status: 200, description: 'PDF', contentType: 'application/pdf' },
     errors: ['NOT_FOUND'],
   }),

@@ -1,7 +1,9 @@
 import type { Principal } from '../../access/principal';
 import { listReadyAttachmentsOfParent } from '../../attachments/repository';
 import { parentKeyOf } from '../../attachments/schemas';
-import { frenchDate, parisDay } from '../../calendar';
+import { parisDay } from '../../calendar';
+import { countOf, formatDate, formatDecimal, formatNumber, formatPercent } from '../../i18n/french';
+import { withFrenchTypography } from '../../documents/french-report';
 import { renderPdf, type PdfSection } from '../../documents/pdf';
 import { listAllEssaimesOfSeason } from '../../essaimes/repository';
 import { getTemplate, listReportsOfEssaime, listReportsOfStage, listStagesOfSeason } from '../../evaluation/repository';
@@ -18,9 +20,9 @@ import { completionLabels, reportStatusLabels, slug } from './stage-csv';
 
 /** Final reports as PDF: a structure's and the programme's, from the dashboards, the reports and governance. French headings. */
 
-const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
-const decimal = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits).replace('.', ','));
-const figure = (v: number | undefined) => (v === undefined ? '—' : String(v).replace('.', ','));
+const percent = (v: number | null) => formatPercent(v, 1);
+const decimal = formatDecimal;
+const figure = (v: number | undefined) => formatNumber(v);
 
 const indicatorLabel = (key: string) => (isCoreIndicator(key) ? coreIndicators[key].label : key);
 
@@ -72,7 +74,7 @@ export async function essaimeFinalReportPdf(deps: Deps, principal: Principal, es
   sections.push({
     heading: 'Annexes des rapports (pièces jointes)',
     ...(annexes.some((a) => a.length > 0)
-      ? { table: { header: ['Étape', 'Pièce', 'Déposée le'], rows: stages.flatMap((s, i) => annexes[i]!.map((a) => [s.name, a.fileName, frenchDate(a.confirmedAt ?? a.createdAt)])) } }
+      ? { table: { header: ['Étape', 'Pièce', 'Déposée le'], rows: stages.flatMap((s, i) => annexes[i]!.map((a) => [s.name, a.fileName, formatDate(a.confirmedAt ?? a.createdAt)])) } }
       : { paragraphs: ['Aucune pièce jointe aux rapports.'] }),
   });
   sections.push(...fidelitySections(governance.assessments));
@@ -81,18 +83,18 @@ export async function essaimeFinalReportPdf(deps: Deps, principal: Principal, es
     heading: 'Décision de labellisation',
     paragraphs: label
       ? [
-          `${labelDecisionLabels[label.decision]} (décision du ${frenchDate(label.decidedAt)}).`,
+          `${labelDecisionLabels[label.decision]} (décision du ${formatDate(label.decidedAt)}).`,
           ...label.reasons.map((r) => `Motif : ${r}`),
           ...label.conditions.map((c) => `Condition : ${c}`),
         ]
       : ['Pas encore de décision.'],
   });
   const t = dashboard.territory;
-  const bytes = await renderPdf({
+  const bytes = await renderPdf(withFrenchTypography({
     title: `Rapport final — ${dashboard.structureName}`,
     subtitle: `${t.name} (${t.departement}, ${t.region}) — hypothèse ${dashboard.hypothesis} — ${season?.name ?? ''}`,
     sections,
-  });
+  }));
   return { filename: `rapport-final-${slug(dashboard.structureName)}.pdf`, bytes };
 }
 
@@ -109,9 +111,9 @@ export async function programmeFinalReportPdf(deps: Deps, seasonId: string): Pro
   for (const stage of dashboard.stages) {
     const p = stage.programme;
     sections.push({
-      heading: `${stage.name} (échéance : ${frenchDate(stage.dueOn)})`,
+      heading: `${stage.name} (échéance : ${formatDate(stage.dueOn)})`,
       paragraphs: [
-        `${p.acceptedReports} rapport(s) accepté(s). Personnes accompagnées : ${figure(p.totals.activeFile)} ; de retour à l'emploi : ${figure(p.totals.backInJob)} ; en emploi durable : ${figure(p.totals.durableJob)} ; entreprises contactées : ${figure(p.totals.companiesContacted)}.`,
+        `${countOf(p.acceptedReports, 'rapport accepté', 'rapports acceptés', 'Aucun rapport accepté')}. Personnes accompagnées : ${figure(p.totals.activeFile)} ; de retour à l'emploi : ${figure(p.totals.backInJob)} ; en emploi durable : ${figure(p.totals.durableJob)} ; entreprises contactées : ${figure(p.totals.companiesContacted)}.`,
       ],
       table: comparisonTable(p),
     });
@@ -134,10 +136,10 @@ export async function programmeFinalReportPdf(deps: Deps, seasonId: string): Pro
       ]),
     },
   });
-  const bytes = await renderPdf({
+  const bytes = await renderPdf(withFrenchTypography({
     title: `Bilan du programme — ${dashboard.seasonName}`,
-    subtitle: `Essaimage de la méthode A.CO.R. : ${essaimes.length} structure(s), objectif de 5 à 10 territoires. Chaque chiffre de référence est donné avec sa source.`,
+    subtitle: `Essaimage de la méthode A.CO.R. : ${countOf(essaimes.length, 'structure', 'structures')}, objectif de 5 à 10 territoires. Chaque chiffre de référence est donné avec sa source.`,
     sections,
-  });
+  }));
   return { filename: `bilan-programme-${slug(dashboard.seasonName)}.pdf`, bytes };
 }

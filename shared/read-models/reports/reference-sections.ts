@@ -1,4 +1,4 @@
-import { frenchDate } from '../../calendar';
+import { countOf, formatDate, formatDecimal, formatPercent } from '../../i18n/french';
 import type { PdfSection } from '../../documents/pdf';
 import { fidelityLevelLabels, type FidelityAssessment } from '../../governance/fidelity-schemas';
 import { historyOrder, trendPerPrinciple } from '../../governance/fidelity-rules';
@@ -8,8 +8,8 @@ import { referenceView } from '../dashboards/use-cases';
 
 /** The parts of the final-report PDFs that show the study's reference and fidelity over time. French. */
 
-const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
-const decimal = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits).replace('.', ','));
+const percent = (v: number | null) => formatPercent(v, 1);
+const decimal = formatDecimal;
 
 const statusLabels: Record<ComparisonView['status'], string> = {
   'at-or-above': 'Atteint',
@@ -60,16 +60,16 @@ export function fidelitySections(assessments: FidelityAssessment[]): PdfSection[
   return [
     {
       heading: 'Fidélité aux quatre principes (dernière évaluation du tuteur)',
-      paragraphs: [`Évaluation du ${frenchDate(latest.assessedOn)}${latest.kind === 'checkpoint' ? ' (point d’étape)' : ''}.`, ...(latest.summary ? [latest.summary] : [])],
+      paragraphs: [`Évaluation du ${formatDate(latest.assessedOn)}${latest.kind === 'checkpoint' ? ' (point d’étape)' : ''}.`, ...(latest.summary ? [latest.summary] : [])],
       table: { header: ['Principe', 'Niveau', 'Éléments observés'], rows: latest.principles.map((p) => [principleLabels[p.principle], fidelityLevelLabels[p.level], p.evidence]) },
     },
     {
-      heading: `Évolution de la fidélité (${history.length} évaluation(s))`,
+      heading: `Évolution de la fidélité (${countOf(history.length, 'évaluation', 'évaluations')})`,
       table: {
         header: ['Principe', 'Niveaux successifs', 'Tendance'],
         rows: trendPerPrinciple(history).map((t) => [
           principleLabels[t.principle],
-          t.series.map((s) => `${frenchDate(s.assessedOn)} : ${fidelityLevelLabels[s.level]}`).join(' ; '),
+          t.series.map((s) => `${formatDate(s.assessedOn)} : ${fidelityLevelLabels[s.level]}`).join(' ; '),
           trendLabels[t.trend],
         ]),
       },

@@ -277,7 +277,9 @@ export function SubmitButton(props: { busy?: boolean; children: ComponentChildre
 
 /** Converts a typed text to a number for the API; keeps invalid text as is so the API reports it at the field. */
 export function toNumber(value: string): number | string | undefined {
-  const v = value.trim().replace(/\s/g, '').replace(',', '.');
+  // « 3,5 », « 3.5 », « 1 000,5 », « 1.000,5 »: with a decimal comma, points only group thousands.
+  const compact = value.trim().replace(/\s/g, '');
+  const v = (compact.includes(',') ? compact.replace(/\./g, '') : compact).replace(',', '.');
   if (v === '') return undefined;
   const n = Number(v);
   return Number.isFinite(n) ? n : value;

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { download, type Query } from '../api/client';
-import { formatBytes, formatNumber } from '../i18n/format';
+import { countOf, formatBytes, formatNumber } from '../i18n/format';
 import { messageOf } from '../i18n/errors';
 
 /** Previous / next page of a cursor-paginated list. */
 export function Pager(props: { pageNumber: number; hasPrevious: boolean; hasNext: boolean; onPrevious: () => void; onNext: () => void; count?: number; label?: string }) {
-  if (!props.hasPrevious && !props.hasNext) return props.count !== undefined ? <p class="pager-info">{formatNumber(props.count)} élément(s)</p> : null;
+  if (!props.hasPrevious && !props.hasNext) return props.count !== undefined ? <p class="pager-info">{countOf(props.count, 'élément', 'éléments')}</p> : null;
   return (
     <nav class="pager" aria-label={props.label ?? 'Pagination'}>
       <button type="button" class="button secondary" disabled={!props.hasPrevious} onClick={props.onPrevious}>

@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../../../shared/errors';
 import { ApiError } from '../api/client';
 import { errorMessages, isServerErrorCode, webErrorMessages } from './error-messages';
+import { countOf } from './format';
 
 /** For an answer without a code this build knows (another version of the server, a proxy's error page). */
 const byStatus: Record<number, string> = {
@@ -87,7 +88,7 @@ export function detailMessage(detail: ErrorDetail): string {
   const bound = /expected number to be ([<>]=?)(-?[\d.]+)/.exec(detail.message);
   if (bound) return `La valeur doit être ${bound[1]!.startsWith('>') ? 'supérieure' : 'inférieure'}${bound[1]!.endsWith('=') ? ' ou égale' : ''} à ${bound[2]!.replace('.', ',')}.`;
   const items = /expected array to have ([<>]=?)(\d+) items?/.exec(detail.message);
-  if (items) return items[1]!.startsWith('>') ? `Choisissez au moins ${items[2]} élément(s).` : `Choisissez au plus ${items[2]} élément(s).`;
+  if (items) return items[1]!.startsWith('>') ? `Choisissez au moins ${countOf(Number(items[2]), 'élément', 'éléments')}.` : `Choisissez au plus ${countOf(Number(items[2]), 'élément', 'éléments')}.`;
   if (detail.code === 'invalid_format' && /email/i.test(detail.message)) return 'Adresse électronique non valide.';
   if (detail.code === 'invalid_format' && /date/i.test(detail.message)) return 'Date non valide.';
   // Domain rules already explain themselves in French (eligibility, consistency of figures): keep their words.

@@ -5,8 +5,9 @@ import type { Hypothesis, SeasonStatus } from '../../../shared/seasons/schemas';
 /** French labels of the domain's enumerations. */
 export const roleLabels: Record<Role, string> = {
   staff: 'Équipe Ansa',
-  tutor: 'Tuteur A.CO.R.',
-  referent: 'Référent de structure',
+  // A role names a person whose gender the profile does not say: the inclusive title.
+  tutor: 'Tuteur·rice A.CO.R.',
+  referent: 'Référent·e de structure',
 };
 
 export const hypothesisLabels: Record<Hypothesis, string> = {

@@ -34,7 +34,7 @@ export function ReviewerAssignment(props: { app: StaffApplicationView; onDone: (
   const [notice, setNotice] = useState<string | null>(null);
   const assign = useForm<{ reviewerUserId: string }>(null, { reviewerUserId: '' });
   const inReview = a.status === 'submitted' || a.status === 'under_review';
-  const nameOf = (userId: string) => staff.data?.find((u) => u.userId === userId)?.displayName ?? (userId === me.userId ? (me.displayName ?? 'vous') : 'Membre de l’équipe');
+  const nameOf = (userId: string) => a.userNames[userId] ?? staff.data?.find((u) => u.userId === userId)?.displayName ?? (userId === me.userId ? (me.displayName ?? 'vous') : 'Membre de l’équipe');
   const candidates = (staff.data ?? []).filter((u) => !a.reviewerUserIds.includes(u.userId) && !a.recusedUserIds.includes(u.userId));
   const onAssign = async () => {
     setNotice(null);
@@ -42,7 +42,7 @@ export function ReviewerAssignment(props: { app: StaffApplicationView; onDone: (
     const done = await assign.submit(() => post(`/applications/${a.applicationId}/reviewers`, { reviewerUserId }), ['reviewerUserId']);
     if (done) {
       assign.clear();
-      setNotice(`${nameOf(reviewerUserId)} est désigné(e) comme évaluateur.`);
+      setNotice(`Évaluation confiée à ${nameOf(reviewerUserId)}.`);
       props.onDone();
     }
   };
@@ -52,7 +52,7 @@ export function ReviewerAssignment(props: { app: StaffApplicationView; onDone: (
       <Notice message={notice} />
       <p>
         Évaluateurs désignés : {a.reviewerUserIds.length ? a.reviewerUserIds.map(nameOf).join(', ') : 'aucun'}.
-        {a.recusedUserIds.length > 0 && <> Déportés pour conflit d’intérêts : {a.recusedUserIds.map(nameOf).join(', ')}.</>}
+        {a.recusedUserIds.length > 0 && <> Conflit d’intérêts déclaré par : {a.recusedUserIds.map(nameOf).join(', ')}.</>}
       </p>
       <Form onSubmit={onAssign} label="Désigner un évaluateur">
         <ErrorSummary messages={assign.formError} />

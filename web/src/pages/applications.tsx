@@ -8,7 +8,7 @@ import { ErrorSummary, Form, RadioGroup, Select, SubmitButton, TextArea, TextFie
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
 import { DownloadButton, Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
-import { formatDate, formatDateTime, formatDecimal, formatNumber } from '../i18n/format';
+import { countOf, formatDate, formatDateTime, formatDeadline, formatDecimal, formatNumber, personName } from '../i18n/format';
 import {
   applicationStatusLabels,
   applicationStatusTone,
@@ -89,7 +89,7 @@ export function CallApplicationsPage(props: { callId: string }) {
                           return (
                             <>
                               <Badge tone={eligibilityTone[a.eligibility.status]}>{eligibilityLabels[a.eligibility.status]}</Badge>
-                              {unmet > 0 && <span class="hint"> {unmet} critère(s)</span>}
+                              {unmet > 0 && <span class="hint"> {countOf(unmet, 'critère non rempli', 'critères non remplis')}</span>}
                             </>
                           );
                         },
@@ -235,7 +235,7 @@ export function StaffApplicationPage(props: { applicationId: string }) {
         >
           {a.recusedByYou && (
             <div class="alert alert-info" role="status">
-              <p>Vous vous êtes déporté(e) de cette candidature : évaluations et notes privées vous sont masquées.</p>
+              <p>Vous avez déclaré un conflit d’intérêts pour cette candidature : évaluations et notes privées vous sont masquées.</p>
             </div>
           )}
           <Section title="Éligibilité par critère">
@@ -310,6 +310,7 @@ function Reviews(props: { app: StaffApplication; call: CallView; onDone: () => v
   const mine = a.reviews.find((r) => r.reviewerUserId === me.userId);
   const assigned = a.reviewerUserIds.includes(me.userId);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const initial = Object.fromEntries(props.call.rubric.map((r) => [r.itemId, mine?.scores[r.itemId] !== undefined ? String(mine.scores[r.itemId]) : '']));
   const form = useForm(`score-${a.applicationId}`, { ...initial, comment: mine?.comment ?? '' } as Record<string, string>);
   const inReview = ['submitted', 'under_review'].includes(a.status);
@@ -326,13 +327,16 @@ function Reviews(props: { app: StaffApplication; call: CallView; onDone: () => v
     const scores = Object.fromEntries(props.call.rubric.map((r) => [r.itemId, toNumber(form.values[r.itemId] ?? '')]).filter(([, v]) => v !== undefined));
     const done = await form.submit(() => put(`/applications/${a.applicationId}/review`, { scores, comment: form.values.comment }), [...props.call.rubric.map((r) => `scores.${r.itemId}`), 'comment']);
     if (done) {
-      form.clear();
+      // The saved scores stay on screen (the session copy of the typing is dropped).
+      form.clear({ ...form.values });
+      setNotice('Notation enregistrée.');
       props.onDone();
     }
   };
   const errorsByItem = Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [k.replace(/^scores\./, ''), v]));
   return (
     <Section title="Évaluations et notes">
+      <Notice message={notice} />
       {a.reviews.length ? (
         <Table
           caption="Évaluations"
@@ -340,7 +344,7 @@ function Reviews(props: { app: StaffApplication; call: CallView; onDone: () => v
           rows={a.reviews}
           rowKey={(r) => r.reviewerUserId}
           columns={[
-            { key: 'who', label: 'Évaluateur', render: (r) => r.reviewerUserId },
+            { key: 'who', label: 'Évaluateur', render: (r) => personName(r.reviewerUserId, a.userNames, 'Membre de l’équipe') },
             { key: 'status', label: 'État', render: (r) => ({ assigned: 'Désigné', recused: 'Déporté', scored: 'Noté' })[r.status] },
             { key: 'score', label: 'Note /100', numeric: true, render: (r) => formatDecimal(r.weightedScore) },
             { key: 'comment', label: 'Commentaire', render: (r) => r.comment || r.recusalReason || '—' },
@@ -403,7 +407,7 @@ function Notes(props: { app: StaffApplication; onDone: () => void }) {
           {props.app.notes.map((n) => (
             <li key={n.noteId} class="message">
               <p class="muted">
-                {formatDateTime(n.createdAt)} · {n.authorUserId}
+                {formatDateTime(n.createdAt)} · {personName(n.authorUserId, props.app.userNames, 'Membre de l’équipe')}
               </p>
               <p class="message-body">{n.text}</p>
             </li>
@@ -440,7 +444,7 @@ function Correction(props: { app: StaffApplication; onDone: () => void }) {
       {a.correction && (
         <div class="alert alert-info">
           <p>
-            Correction demandée le {formatDateTime(a.correction.requestedAt)} (à rendre avant le {formatDate(a.correction.dueAt)}) : {a.correction.message}
+            Correction demandée par {personName(a.correction.requestedBy, a.userNames, 'l’équipe Ansa')} le {formatDateTime(a.correction.requestedAt)} (à rendre {formatDeadline(a.correction.dueAt)}) : {a.correction.message}
           </p>
         </div>
       )}
@@ -464,7 +468,7 @@ function Decision(props: { app: StaffApplication; onDone: () => void }) {
   const onSubmit = async () => {
     const done = await form.submit(() => post(`/applications/${a.applicationId}/decision`, { outcome: (form.values.outcome || undefined) as DecisionOutcome | undefined, rationale: form.values.rationale }), ['outcome', 'rationale']);
     if (done) {
-      form.clear();
+      form.clear({ ...form.values });
       setNotice('Décision enregistrée. Elle sera communiquée à la structure à la publication des décisions de l’appel.');
       props.onDone();
     }
@@ -475,7 +479,7 @@ function Decision(props: { app: StaffApplication; onDone: () => void }) {
       <Notice message={notice} />
       {a.decision && (
         <p>
-          <Badge tone={applicationStatusTone[a.decision.outcome]}>{decisionLabels[a.decision.outcome]}</Badge> le {formatDateTime(a.decision.decidedAt)} — {a.decision.rationale}{' '}
+          <Badge tone={applicationStatusTone[a.decision.outcome]}>{decisionLabels[a.decision.outcome]}</Badge> le {formatDateTime(a.decision.decidedAt)} par {personName(a.decision.decidedBy, a.userNames, 'l’équipe Ansa')} — {a.decision.rationale}{' '}
           {a.decisionPublishedAt ? <Badge tone="info">Publiée le {formatDate(a.decisionPublishedAt)}</Badge> : <Badge>Non publiée</Badge>}
         </p>
       )}

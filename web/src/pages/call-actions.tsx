@@ -5,14 +5,14 @@ import type { CallView, PublicationReport } from '../../../shared/calls/schemas'
 import { ConfirmButton, ConfirmDialog } from '../components/confirm';
 import { Checkbox } from '../components/form';
 import { DownloadButton, Notice } from '../components/widgets';
-import { formatDate, formatDateTime, formatNumber } from '../i18n/format';
+import { countOf, formatDate, formatDateTime, formatNumber } from '../i18n/format';
 import { messageOf } from '../i18n/errors';
 import { Link } from '../router';
 
 const DAY = 86_400_000;
 
 /** "1 candidature", "3 candidatures". */
-export const plural = (n: number, one: string, many: string) => `${formatNumber(n)}\u00a0${n <= 1 ? one : many}`;
+export const plural = countOf;
 
 /** Every application of the call (a call has tens of them: a few pages at most). */
 async function allApplications(callId: string): Promise<ApplicationSummary[]> {
@@ -125,7 +125,7 @@ function PublishButton(props: { call: CallView; onPublished: (c: CallView, messa
       setOpen(false);
       props.onPublished(
         call,
-        `Décisions publiées : ${formatNumber(report.published.selected)} sélection(s), ${formatNumber(report.published.waitlisted)} en liste d’attente, ${formatNumber(report.published.rejected)} refus ; ${formatNumber(report.essaimeIds.length)} structure(s) essaimée(s) créée(s).${report.failures.length ? ` ${plural(report.failures.length, 'candidature n’a pas pu être publiée', 'candidatures n’ont pas pu être publiées')} (conflit d’intérêts déclaré ou changement entre-temps) : rouvrez-les.` : ''}`,
+        `Décisions publiées : ${plural(report.published.selected, 'sélection', 'sélections')}, ${formatNumber(report.published.waitlisted)} en liste d’attente, ${plural(report.published.rejected, 'refus', 'refus')} ; ${plural(report.essaimeIds.length, 'structure essaimée créée', 'structures essaimées créées')}.${report.failures.length ? ` ${plural(report.failures.length, 'candidature n’a pas pu être publiée', 'candidatures n’ont pas pu être publiées')} (conflit d’intérêts déclaré ou changement entre-temps) : rouvrez-les.` : ''}`,
       );
     } catch (e) {
       setError(e instanceof ApiError && e.code === 'DECISIONS_PENDING' ? `${messageOf(e)} (${plural(e.details.length, 'candidature', 'candidatures')})` : messageOf(e));

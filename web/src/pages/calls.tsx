@@ -296,7 +296,8 @@ export function CallPage(props: { callId: string }) {
                   ]}
                 />
               </Section>
-              <EditCall call={c} onSaved={call.set} />
+              {/* A closed call's closing date and capacity are settled: the form is offered until it closes. */}
+              {c.status !== 'closed' && <EditCall call={c} onSaved={call.set} />}
               <Notice message={criteriaNotice} />
               {c.status !== 'closed' && (
                 <EditCriteria

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { get, type Page as ApiPage } from '../api/client';
-import type { Essaime, EssaimeView as EssaimeWithParticipants } from '../../../shared/essaimes/schemas';
+import type { EssaimeRow, EssaimeView as EssaimeWithParticipants } from '../../../shared/essaimes/schemas';
 import type { Season } from '../api/types';
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
 import { useApi, useMe } from '../hooks';
@@ -95,7 +95,7 @@ export function MyEssaimesPage() {
   const me = useMe();
   const data = useApi(async (signal) => {
     const seasons = await get<ApiPage<Season>>('/seasons', { limit: 20 }, signal);
-    const perSeason = await Promise.all(seasons.items.map((s) => get<ApiPage<Essaime>>(`/seasons/${s.seasonId}/essaimes`, { limit: 100 }, signal).then((p) => ({ season: s, items: p.items }))));
+    const perSeason = await Promise.all(seasons.items.map((s) => get<ApiPage<EssaimeRow>>(`/seasons/${s.seasonId}/essaimes`, { limit: 100 }, signal).then((p) => ({ season: s, items: p.items }))));
     return perSeason.filter((p) => p.items.length > 0);
   }, []);
   const title = me.role === 'tutor' ? 'Mes essaimés' : 'Ma structure';

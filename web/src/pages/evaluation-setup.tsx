@@ -6,7 +6,7 @@ import { Checkbox, ErrorSummary, Form, Select, SubmitButton, TextArea, TextField
 import { DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
 import { Notice, Table } from '../components/widgets';
 import { useApi, useForm, useMe } from '../hooks';
-import { formatDate, formatDateTime, formatNumber } from '../i18n/format';
+import { countOf, formatDate, formatDateTime } from '../i18n/format';
 import { Link } from '../router';
 
 export const stageKindLabels: Record<StageKind, string> = { 'first-return': 'Premier retour', intermediate: 'Bilan intermédiaire', final: 'Bilan final' };
@@ -28,7 +28,7 @@ export function StagesSetup(props: { seasonId: string; stages: Stage[]; onChange
           <DefaultStages
             seasonId={props.seasonId}
             onCreated={(n) => {
-              setNotice(`${formatNumber(n)} étapes créées avec leurs modèles de rapport par défaut.`);
+              setNotice(`${countOf(n, 'étape créée avec son modèle', 'étapes créées avec leurs modèles')} de rapport par défaut.`);
               props.onChanged();
             }}
           />
@@ -308,7 +308,7 @@ function TemplateVersions(props: { stage: StageView }) {
               ['Créée le', formatDateTime(t.createdAt)],
               ['Indicateurs', t.indicators.map((i) => `${i.label} (${unitLabels[i.unit]}${i.required ? ', obligatoire' : ''})`).join(' ; ')],
               ['Questions', t.questions.length ? t.questions.map((q) => q.label).join(' ; ') : 'aucune'],
-              ['Questionnaire', t.questionnaire ? `${formatNumber(t.questionnaire.questions.length)} question(s)` : 'aucun'],
+              ['Questionnaire', t.questionnaire ? countOf(t.questionnaire.questions.length, 'question', 'questions') : 'aucun'],
             ]}
           />
         )}

@@ -7,7 +7,7 @@ import { ErrorSummary, Form, Select, SubmitButton, TextArea, TextField } from '.
 import { Badge, Loaded, Page, Section } from '../components/page';
 import { Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, usePagedApi } from '../hooks';
-import { formatDate, formatDecimal } from '../i18n/format';
+import { countOf, formatDate, formatDecimal } from '../i18n/format';
 import { Link } from '../router';
 
 /** Stage 1's phone-interview log and stage 2's CSV import of figures (staff). */
@@ -121,7 +121,7 @@ export function FiguresImportPage(props: { stageId: string }) {
     <Loaded resource={ctx}>
       {({ stage }) => (
         <Page title={`Importer des chiffres — ${stage.name}`} subtitle="Données exportées du logiciel de suivi : une ligne par structure essaimée. Rien n’est enregistré tant qu’une ligne est invalide." trail={[{ href: '/evaluation', label: 'Évaluation' }]}>
-          <Notice message={result ? `${result.imported} rapport(s) importé(s) et acceptés : ils comptent désormais dans le tableau de bord.` : null} />
+          <Notice message={result ? `${countOf(result.imported, 'rapport importé et accepté : il compte', 'rapports importés et acceptés : ils comptent')} désormais dans le tableau de bord.` : null} />
           {result && (
             <p>
               <Link href={`/tableau-de-bord?saison=${stage.seasonId}&etape=${stage.stageId}`}>Voir le tableau de bord de l’étape</Link>
@@ -166,7 +166,7 @@ export function FiguresImportPage(props: { stageId: string }) {
               />
               {preview.valid && (
                 <Form onSubmit={() => void onImport()} label="Confirmer l’import">
-                  <SubmitButton busy={form.submitting}>Importer {preview.rows.length} ligne(s)</SubmitButton>
+                  <SubmitButton busy={form.submitting}>Importer {countOf(preview.rows.length, 'ligne', 'lignes')}</SubmitButton>
                 </Form>
               )}
             </Section>

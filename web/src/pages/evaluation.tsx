@@ -9,7 +9,7 @@ import { ErrorSummary, Form, NumberField, Select, SubmitButton, TextArea, TextFi
 import { Badge, Empty, Loaded, Page, Section } from '../components/page';
 import { DownloadButton, Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
-import { formatDate, formatDateTime, formatDecimal, formatNumber, formatPercent } from '../i18n/format';
+import { countOf, formatDate, formatDateTime, formatDeadline, formatDecimal, formatNumber, formatPercent } from '../i18n/format';
 import { messageOf } from '../i18n/errors';
 import { hypothesisShort } from '../i18n/labels';
 import { Link, useSearchParams } from '../router';
@@ -122,7 +122,7 @@ export function ReportPage(props: { stageId: string; essaimeId: string }) {
             title={`${d.stage.name} — ${d.reports.structureName}`}
             subtitle={
               <>
-                <Badge tone={reportStatusTone[r?.status ?? 'not-started']}>{reportStatusLabels[r?.status ?? 'not-started']}</Badge> à rendre avant le {formatDate(d.stage.dueOn)}
+                <Badge tone={reportStatusTone[r?.status ?? 'not-started']}>{reportStatusLabels[r?.status ?? 'not-started']}</Badge> à rendre {formatDeadline(d.stage.dueOn)}
                 {r?.submittedAt && <> · transmis le {formatDateTime(r.submittedAt)}{r.submittedLate ? ' (en retard)' : ''}</>}
               </>
             }
@@ -364,7 +364,7 @@ function ReviewActions(props: { report: Report; template: Template; onDone: () =
             onConfirm={() => void accept().then(() => setConfirmingAccept(false))}
           >
             <p>
-              Le rapport sera verrouillé et ses {props.template.indicators.length} indicateurs compteront dans les tableaux de bord du programme. Pour le corriger ensuite, il faudra le rouvrir avec un motif.
+              Le rapport sera verrouillé et {props.template.indicators.length >= 2 ? `ses ${formatNumber(props.template.indicators.length)} indicateurs compteront` : 'son indicateur comptera'} dans les tableaux de bord du programme. Pour le corriger ensuite, il faudra le rouvrir avec un motif.
             </p>
           </ConfirmDialog>
           <Form onSubmit={() => void requestChanges()} label="Demander des modifications">
@@ -559,7 +559,7 @@ function Kpis(props: { figures: FiguresView }) {
     <ul class="kpis" data-testid="kpis">
       <li class="kpi">
         <span class="kpi-value">{formatNumber(f.acceptedReports)}</span>
-        <span class="kpi-label">rapports acceptés</span>
+        <span class="kpi-label">{f.acceptedReports >= 2 ? 'rapports acceptés' : 'rapport accepté'}</span>
       </li>
       <li class="kpi">
         <span class="kpi-value">{formatNumber(f.totals.activeFile ?? 0)}</span>
@@ -617,7 +617,7 @@ export function ProgrammeDashboardPage() {
                 label="Étape"
                 value={params.get('etape') ?? dash.data.stages[0]!.stageId}
                 onChange={(v) => setParams({ etape: v })}
-                options={dash.data.stages.map((s) => ({ value: s.stageId, label: `${s.name} (${formatNumber(s.programme.acceptedReports)} rapport(s))` }))}
+                options={dash.data.stages.map((s) => ({ value: s.stageId, label: `${s.name} (${countOf(s.programme.acceptedReports, 'rapport', 'rapports')})` }))}
               />
             )}
           </div>

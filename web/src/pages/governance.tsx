@@ -7,7 +7,7 @@ import { CheckboxGroup, ErrorSummary, Form, Select, SubmitButton, TextArea, Text
 import { Badge, DescriptionList, Empty, Loaded, Page, Section } from '../components/page';
 import { Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, usePagedApi } from '../hooks';
-import { formatDate } from '../i18n/format';
+import { countOf, formatDate } from '../i18n/format';
 import { hypothesisShort } from '../i18n/labels';
 import { Link } from '../router';
 
@@ -194,7 +194,7 @@ function MeetingsSection(props: { seasonId: string; tick: number }) {
                   {m.title} <Badge tone="neutral">{bodyLabels[m.body]}</Badge>
                 </h3>
                 <p class="hint">
-                  Le {formatDate(m.date)} · {m.membersPresent.length} présent(s)
+                  Le {formatDate(m.date)} · {countOf(m.membersPresent.length, 'membre présent', 'membres présents')}
                 </p>
                 {m.decisions.length ? (
                   <ul>
@@ -281,7 +281,7 @@ function RecordMeeting(props: { seasonId: string; status: SeasonGovernanceView; 
     );
     if (saved) {
       form.clear();
-      setNotice(`Réunion enregistrée avec ${saved.decisions.length} décision(s), appliquée(s) à la saison.`);
+      setNotice(saved.decisions.length ? `Réunion enregistrée avec ${countOf(saved.decisions.length, 'décision, appliquée', 'décisions, appliquées')} à la saison.` : 'Réunion enregistrée, sans décision.');
       props.onRecorded();
     }
   };

@@ -12,6 +12,7 @@ import { applicationStatusLabels, applicationStatusTone, callStatusLabels, callS
 import { Link } from '../router';
 import { SeasonEssaimes, statusTone } from './seasons';
 import { CommitteeBadges } from './governance';
+import { ReferentHome } from './referent-home';
 
 /** The home page: the next actions of the role, one click away. */
 export function HomePage(props: { me: Me }) {
@@ -48,7 +49,11 @@ export function HomePage(props: { me: Me }) {
       <Loaded resource={seasons} inline>
         {(page) => (
           <>
-            {running && <SeasonEssaimes seasonId={running.seasonId} title={me.role === 'staff' ? `Cohorte en cours : ${running.name}` : me.role === 'tutor' ? 'Les essaimés que vous suivez' : 'Votre structure'} />}
+            {me.role === 'referent' && me.memberships.length > 0 ? (
+              <ReferentHome seasons={page.items} />
+            ) : (
+              running && me.role !== 'referent' && <SeasonEssaimes seasonId={running.seasonId} title={me.role === 'staff' ? `Cohorte en cours : ${running.name}` : me.role === 'tutor' ? 'Les essaimés que vous suivez' : 'Votre structure'} />
+            )}
             <Section title="Saisons">
               <ul class="cards">
                 {page.items.map((s) => (
@@ -80,7 +85,7 @@ function OpenCalls(props: { me: Me }) {
               {shown.map((c) => (
                 <li key={c.callId}>
                   <Link href={`/appels/${c.callId}`}>{c.title}</Link> <Badge tone={callStatusTone[c.status]}>{callStatusLabels[c.status]}</Badge>
-                  <span class="muted"> · clôture le {formatDate(c.closesAt)}</span>
+                  <span class="muted"> · à déposer {formatDeadline(c.closesAt)}</span>
                 </li>
               ))}
             </ul>
@@ -125,6 +130,14 @@ function MyApplications() {
                 <li key={a.applicationId}>
                   <Link href={`/candidatures/${a.applicationId}`}>{a.structure.name}</Link> <Badge tone={applicationStatusTone[a.status] ?? 'neutral'}>{applicationStatusLabels[a.status] ?? a.status}</Badge>
                   <span class="muted"> · {a.status === 'draft' ? `brouillon enregistré le ${formatDateTime(a.updatedAt)}, à compléter puis déposer` : a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : ''}</span>
+                  {a.status === 'draft' && (
+                    <>
+                      {' '}
+                      <Link href={`/candidatures/${a.applicationId}`} class="button small" aria-label={`Reprendre mon brouillon : ${a.structure.name}`}>
+                        Reprendre mon brouillon
+                      </Link>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { get, type Page as ApiPage } from '../api/client';
-import type { OutboxMessage } from '../../../shared/notifications/schemas';
+import type { OutboxMessageView } from '../../../shared/platform/api';
 import { Loaded, Page, Section } from '../components/page';
 import { Pager } from '../components/widgets';
 import { useMe, usePagedApi } from '../hooks';
@@ -9,7 +9,7 @@ import { ThreadsList } from './threads';
 /** The threads with Ansa (staff and referents), then the messages the programme sent (decisions, reminders; in AWS also by e-mail). */
 export function MessagesPage() {
   const me = useMe();
-  const list = usePagedApi((cursor, signal) => get<ApiPage<OutboxMessage>>('/outbox', { cursor, limit: 10 }, signal), []);
+  const list = usePagedApi((cursor, signal) => get<ApiPage<OutboxMessageView>>('/outbox', { cursor, limit: 10 }, signal), []);
   return (
     <Page
       title={me.role === 'staff' ? 'Messages' : 'Mes messages'}
@@ -27,7 +27,7 @@ export function MessagesPage() {
                     <h3>{m.subject}</h3>
                     <p class="muted">
                       {formatDateTime(m.createdAt)}
-                      {me.role === 'staff' ? ` · à ${m.recipientUserId}` : ''}
+                      {me.role === 'staff' ? ` · à ${m.recipientName ?? 'destinataire non identifié'}` : ''}
                     </p>
                     <p class="message-body">{m.body}</p>
                   </li>

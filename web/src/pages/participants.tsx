@@ -7,7 +7,7 @@ import { ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../compon
 import { Badge, Section } from '../components/page';
 import { Notice, Table } from '../components/widgets';
 import { useForm, useMe } from '../hooks';
-import { formatDate, formatNumber } from '../i18n/format';
+import { countOf, formatDate, formatNumber } from '../i18n/format';
 import { PersonalDataActions } from './privacy';
 
 const MAX_PARTICIPANTS = 3;
@@ -100,7 +100,7 @@ function AddParticipant(props: { essaime: EssaimeView; onDone: (m: string) => vo
   };
   return (
     <Form onSubmit={onSubmit} label="Ajouter un participant">
-      <h3>Ajouter un participant ({formatNumber(MAX_PARTICIPANTS - e.activeParticipantCount)} place(s) libre(s))</h3>
+      <h3>Ajouter un participant ({countOf(MAX_PARTICIPANTS - e.activeParticipantCount, 'place libre', 'places libres')})</h3>
       <ErrorSummary messages={form.formError} />
       <PersonFields form={form} />
       <SubmitButton busy={form.submitting}>Ajouter</SubmitButton>
@@ -117,7 +117,7 @@ function ReplaceParticipant(props: { essaime: EssaimeView; participant: Particip
     setAsking(false);
     if (result) {
       form.clear();
-      props.onDone(`${result.replaced.name} est remplacé(e) par ${result.participant.name}.`);
+      props.onDone(`${result.participant.name} remplace désormais ${result.replaced.name}.`);
     }
   };
   return (

@@ -7,7 +7,7 @@ import { ErrorSummary, Form, Select, SubmitButton, TextField } from '../componen
 import { Loaded, Page, Section } from '../components/page';
 import { Notice, Table } from '../components/widgets';
 import { useForm, useMe, usePagedApi } from '../hooks';
-import { formatDateTime, formatNumber } from '../i18n/format';
+import { countOf, formatDateTime } from '../i18n/format';
 import { messageOf } from '../i18n/errors';
 import { roleLabels } from '../i18n/labels';
 
@@ -59,7 +59,7 @@ export function PersonalDataActions(props: { name: string; subject: DataSubject;
     try {
       const data = await exportOf(props.subject);
       saveJson(props.name, data);
-      setNotice(`Données de ${props.name} exportées le ${formatDateTime(data.exportedAt)} : sa fiche et ${formatNumber(data.copies.length)} autre(s) enregistrement(s).`);
+      setNotice(`Données de ${props.name} exportées le ${formatDateTime(data.exportedAt)} : sa fiche et ${countOf(data.copies.length, 'autre enregistrement', 'autres enregistrements', 'aucun autre enregistrement')}.`);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -71,7 +71,7 @@ export function PersonalDataActions(props: { name: string; subject: DataSubject;
     setAsking(false);
     if (result) {
       setErasing(false);
-      setNotice(result.alreadyErased ? `Les données de ${props.name} étaient déjà effacées.` : `Données de ${props.name} effacées : sa fiche et ${formatNumber(result.scrubbed)} autre(s) enregistrement(s) anonymisés.`);
+      setNotice(result.alreadyErased ? `Les données de ${props.name} étaient déjà effacées.` : `Données de ${props.name} effacées : sa fiche et ${countOf(result.scrubbed, 'autre enregistrement anonymisé', 'autres enregistrements anonymisés', 'aucun autre enregistrement')}.`);
       props.onErased?.();
     }
   };
@@ -188,7 +188,7 @@ function MyDataExport(props: { userId: string; name: string }) {
     try {
       const data = await exportOf({ kind: 'user', userId: props.userId });
       saveJson(props.name, data);
-      setNotice(`Export téléchargé : votre fiche et ${formatNumber(data.copies.length)} autre(s) enregistrement(s).`);
+      setNotice(`Export téléchargé : votre fiche et ${countOf(data.copies.length, 'autre enregistrement', 'autres enregistrements', 'aucun autre enregistrement')}.`);
     } catch (e) {
       setError(messageOf(e));
     }

@@ -1,5 +1,5 @@
 import { get, patch, post, type Page as ApiPage } from '../api/client';
-import type { Essaime } from '../../../shared/essaimes/schemas';
+import type { EssaimeRow } from '../../../shared/essaimes/schemas';
 import type { Hypothesis, Season, SeasonStatus } from '../../../shared/seasons/schemas';
 import { CheckboxGroup, ErrorSummary, Form, Select, SubmitButton, TextField, toNumber } from '../components/form';
 import { Badge, DescriptionList, Loaded, Page, Section } from '../components/page';
@@ -178,7 +178,7 @@ function EditSeason(props: { season: Season; onSaved: (s: Season) => void }) {
 }
 
 export function SeasonEssaimes(props: { seasonId: string; title?: string }) {
-  const list = usePagedApi((cursor, signal) => get<ApiPage<Essaime>>(`/seasons/${props.seasonId}/essaimes`, { cursor, limit: 20 }, signal), [props.seasonId]);
+  const list = usePagedApi((cursor, signal) => get<ApiPage<EssaimeRow>>(`/seasons/${props.seasonId}/essaimes`, { cursor, limit: 20 }, signal), [props.seasonId]);
   return (
     <Section title={props.title ?? 'Structures essaimées'}>
       <Loaded resource={list} inline>
@@ -193,7 +193,7 @@ export function SeasonEssaimes(props: { seasonId: string; title?: string }) {
   );
 }
 
-export function EssaimesTable(props: { items: Essaime[] }) {
+export function EssaimesTable(props: { items: EssaimeRow[] }) {
   return (
     <Table
       caption="Structures essaimées"
@@ -208,7 +208,7 @@ export function EssaimesTable(props: { items: Essaime[] }) {
         { key: 'setting', label: 'Milieu', render: (e) => label(settingLabels, e.territory.setting) },
         { key: 'hyp', label: 'Hypothèse', render: (e) => hypothesisShort[e.hypothesis] },
         { key: 'participants', label: 'Participants', numeric: true, render: (e) => `${formatNumber(e.activeParticipantCount)} / 3` },
-        { key: 'tutor', label: 'Tuteur', render: (e) => (e.tutorUserId ? <Badge tone="success">Assigné</Badge> : <Badge tone="warning">À assigner</Badge>) },
+        { key: 'tutor', label: 'Tuteur', render: (e) => (e.tutorUserId ? (e.tutorName ?? 'Tuteur assigné') : <Badge tone="warning">À assigner</Badge>) },
       ]}
     />
   );

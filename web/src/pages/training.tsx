@@ -16,7 +16,7 @@ import { ErrorSummary, Form, NumberField, Select, SubmitButton, TextArea, TextFi
 import { Badge, DescriptionList, ErrorPage, Loaded, Page, Section } from '../components/page';
 import { Notice, Pager, Progress, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
-import { formatDate, formatNumber, formatPercent } from '../i18n/format';
+import { countOf, formatDate, formatNumber, formatPercent } from '../i18n/format';
 import { axisLabels } from '../i18n/labels';
 import { Link, navigate } from '../router';
 import { CohortList, ModuleEditor, SessionActions, useCohortNotice, useTutors } from './sessions';
@@ -83,7 +83,7 @@ function SeasonCohort(props: { season: Season }) {
           c ? (
             <>
               <p>
-                <Link href={`/formation/${c.cohortId}`}>{c.name}</Link> — du {formatDate(c.startDate)} au {formatDate(c.endDate)}, {formatNumber(c.essaimeCount)} structure(s) essaimée(s)
+                <Link href={`/formation/${c.cohortId}`}>{c.name}</Link> — du {formatDate(c.startDate)} au {formatDate(c.endDate)}, {countOf(c.essaimeCount, 'structure essaimée', 'structures essaimées')}
               </p>
               <p class="actions">
                 <Link class="button" href={`/formation/${c.cohortId}`}>
@@ -370,12 +370,12 @@ function AttendanceSheet(props: { cohortId: string; session: Session; essaimes: 
     setProgress(null);
     if (ok) {
       form.clear();
-      props.onSaved(`Présences enregistrées : ${formatNumber(recorded)} modification(s), ${formatNumber(records.length - recorded)} inchangée(s).`);
+      props.onSaved(`Présences enregistrées : ${countOf(recorded, 'modification', 'modifications')}, ${countOf(records.length - recorded, 'inchangée', 'inchangées')}.`);
     }
   };
 
   return (
-    <Section title={`${formatNumber(rows.length)} participant(s) de ${formatNumber(props.essaimes.length)} structure(s)`}>
+    <Section title={`${countOf(rows.length, 'participant', 'participants')} de ${countOf(props.essaimes.length, 'structure', 'structures')}`}>
       <Form onSubmit={() => void onSubmit()} label="Feuille de présence">
         <ErrorSummary messages={form.formError} />
         <div class="actions">
@@ -551,7 +551,7 @@ export function EssaimeTrainingPage(props: { essaimeId: string }) {
                 </p>
                 <DescriptionList
                   items={[
-                    ['Séances', `${m.sessionsRecorded} saisie(s) sur ${m.sessionsToHold}`],
+                    ['Séances', `${countOf(m.sessionsRecorded, 'saisie', 'saisies')} sur ${formatNumber(m.sessionsToHold)}`],
                     ['Assiduité', formatPercent(m.rate)],
                     ['Livrable', m.deliverable ? `${m.deliverable.title} (déposé le ${formatDate(m.deliverable.submittedAt)})` : 'À déposer'],
                   ]}

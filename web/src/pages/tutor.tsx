@@ -6,7 +6,7 @@ import { Checkbox, ErrorSummary, Form, NumberField, Select, SubmitButton, TextFi
 import { DescriptionList, Loaded, Page, Section } from '../components/page';
 import { Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
-import { formatDate } from '../i18n/format';
+import { countOf, formatDate } from '../i18n/format';
 import { axisLabels } from '../i18n/labels';
 import { Link } from '../router';
 
@@ -80,7 +80,7 @@ function EditTutor(props: { tutor: Tutor; onSaved: (t: Tutor) => void }) {
       <h3>Modifier la fiche</h3>
       <ErrorSummary messages={form.formError} />
       <div class="grid">
-        <NumberField name="capacity" label="Capacité (essaimés suivis au plus)" min={1} max={20} value={v.capacity} onInput={(x) => form.set('capacity', x)} errors={form.errors} hint={`Actuellement ${t.load} suivi(s) : la capacité ne peut pas descendre en dessous.`} />
+        <NumberField name="capacity" label="Capacité (essaimés suivis au plus)" min={1} max={20} value={v.capacity} onInput={(x) => form.set('capacity', x)} errors={form.errors} hint={`Actuellement ${countOf(t.load, 'essaimé suivi', 'essaimés suivis')} : la capacité ne peut pas descendre en dessous.`} />
         <Checkbox name="available" label="Disponible pour de nouvelles structures" checked={v.available} onChange={(x) => form.set('available', x)} />
         <TextField name="availabilityNote" label="Précision sur la disponibilité" value={v.availabilityNote} onInput={(x) => form.set('availabilityNote', x)} errors={form.errors} hint="Par exemple : congé jusqu’au 15 janvier" />
         {axes.map((a) => (

@@ -9,7 +9,7 @@ import { Checkbox, ErrorSummary, Form, NumberField, RadioGroup, Select, SubmitBu
 import { Badge, Empty, Loaded, Page, Section } from '../components/page';
 import { DownloadButton, Notice, Pager, Table } from '../components/widgets';
 import { useApi, useForm, useMe, usePagedApi } from '../hooks';
-import { formatDateTime, formatDecimal, formatNumber, formatPercent } from '../i18n/format';
+import { countOf, formatDateTime, formatDeadline, formatDecimal, formatNumber, formatPercent } from '../i18n/format';
 import { messageOf } from '../i18n/errors';
 import { axisLabels } from '../i18n/labels';
 import { Link, navigate, useSearchParams } from '../router';
@@ -23,7 +23,7 @@ type GuideEntry = GuideEntryView;
 
 const urgencyLabels: Record<Urgency, string> = { low: 'Faible', normal: 'Normale', high: 'Haute' };
 const urgencyTone: Record<Urgency, 'neutral' | 'info' | 'danger'> = { low: 'neutral', normal: 'info', high: 'danger' };
-const statusLabels: Record<RequestStatus, string> = { 'awaiting-answer': 'En attente de réponse', answered: 'Répondue', closed: 'Close' };
+const statusLabels: Record<RequestStatus, string> = { 'awaiting-answer': 'En attente de réponse', answered: 'Répondue', closed: 'Clôturée' };
 const statusTone: Record<RequestStatus, 'warning' | 'success' | 'neutral'> = { 'awaiting-answer': 'warning', answered: 'success', closed: 'neutral' };
 const guideStatusLabels = { proposed: 'Proposée', reviewed: 'Relue (dans le guide)', rejected: 'Écartée' };
 const levelLabels = ['0 — aucune', '1 — notions', '2 — solide', '3 — référence'];
@@ -52,7 +52,7 @@ function RequestsTable(props: { items: TutoringRequest[]; showStructure?: boolea
         ...(props.showStructure ? [{ key: 'structure', label: 'Structure', render: (r: TutoringRequest) => r.structureName }] : []),
         { key: 'axis', label: 'Axe', render: (r) => axisLabels[r.axis] },
         { key: 'state', label: 'État', render: (r) => <RequestBadges r={r} /> },
-        { key: 'due', label: 'Réponse attendue avant', render: (r) => formatDateTime(r.dueAt) },
+        { key: 'due', label: 'Réponse attendue', render: (r) => formatDeadline(r.dueAt) },
         { key: 'messages', label: 'Messages', numeric: true, render: (r) => r.messageCount },
       ]}
     />
@@ -169,7 +169,7 @@ export function RequestPage(props: { requestId: string }) {
               ))}
             </ol>
             <p class="hint">
-              Réponse attendue avant le {formatDateTime(r.dueAt)} (objectif en vigueur à l’envoi : {responseTargetText(r.responseTarget)}){r.firstAnsweredAt ? ` · première réponse le ${formatDateTime(r.firstAnsweredAt)}` : ''}.
+              Réponse attendue {formatDeadline(r.dueAt)} (objectif en vigueur à l’envoi : {responseTargetText(r.responseTarget)}){r.firstAnsweredAt ? ` · première réponse le ${formatDateTime(r.firstAnsweredAt)}` : ''}.
             </p>
             {r.status !== 'closed' && (me.role === 'tutor' || me.role === 'referent') && <Reply request={r} onSent={reload} />}
           </Section>
@@ -315,7 +315,7 @@ function SuggestionsSection(props: { seasonId: string }) {
         {(d) => (
           <>
             <p>
-              {formatNumber(d.essaimeCount)} essaimé(s), dont {formatNumber(d.withoutTutor)} sans tuteur · capacité disponible des tuteurs : {formatNumber(d.spareCapacity)}
+              {countOf(d.essaimeCount, 'essaimé', 'essaimés')}, dont {formatNumber(d.withoutTutor)} sans tuteur · capacité disponible des tuteurs : {formatNumber(d.spareCapacity)}
             </p>
             <Table
               caption="Suggestions par essaimé"
@@ -325,7 +325,7 @@ function SuggestionsSection(props: { seasonId: string }) {
               columns={[
                 { key: 'name', label: 'Structure', render: (i) => <Link href={`/structure-essaimee/${i.essaimeId}`}>{i.structureName}</Link> },
                 { key: 'needs', label: 'Besoins (par priorité)', render: (i) => [...i.needs].sort((a, b) => a.priority - b.priority).map((n) => axisLabels[n.axis]).join(' ; ') || '—' },
-                { key: 'current', label: 'Tuteur actuel', render: (i) => (i.currentTutor ? i.currentTutor.displayName ?? i.currentTutor.userId : <Badge tone="warning">Aucun</Badge>) },
+                { key: 'current', label: 'Tuteur actuel', render: (i) => (i.currentTutor ? i.currentTutor.displayName ?? 'Tuteur A.CO.R.' : <Badge tone="warning">Aucun</Badge>) },
                 {
                   key: 'proposal',
                   label: 'Proposition et raisons',
