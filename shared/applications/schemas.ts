@@ -56,15 +56,20 @@ const applicationSections = {
   needs: needsSchema.check(z.describe('Needs of the territory along the five axes, for tutoring')),
 };
 
+/** Every section but the structure may be left out of a draft, at creation as at each save. */
+const optionalSections = {
+  territory: z.optional(applicationSections.territory),
+  hypothesis: z.optional(applicationSections.hypothesis),
+  prescriber: z.optional(applicationSections.prescriber),
+  people: z.optional(applicationSections.people),
+  referent: z.optional(applicationSections.referent),
+  needs: z.optional(applicationSections.needs),
+};
+
 export const createApplicationBody = z.strictObject({
     ...applicationSections,
     structureId: z.optional(idSchema('structure')).check(z.describe('Only for a structure the caller is already referent of')),
-    territory: z.optional(applicationSections.territory),
-    hypothesis: z.optional(applicationSections.hypothesis),
-    prescriber: z.optional(applicationSections.prescriber),
-    people: z.optional(applicationSections.people),
-    referent: z.optional(applicationSections.referent),
-    needs: z.optional(applicationSections.needs),
+    ...optionalSections,
     answers: z.optional(answersSchema),
   });
 export type CreateApplicationInput = z.output<typeof createApplicationBody>;
@@ -72,12 +77,7 @@ export type CreateApplicationInput = z.output<typeof createApplicationBody>;
 export const updateApplicationBody = z.strictObject({
     expectedVersion: version(),
     structure: z.optional(applicationSections.structure),
-    territory: z.optional(applicationSections.territory),
-    hypothesis: z.optional(applicationSections.hypothesis),
-    prescriber: z.optional(applicationSections.prescriber),
-    people: z.optional(applicationSections.people),
-    referent: z.optional(applicationSections.referent),
-    needs: z.optional(applicationSections.needs),
+    ...optionalSections,
     answers: z.optional(z.record(criterionIdSchema, z.nullable(answerSchema))).check(z.describe('Merged per criterion; null removes an answer')),
   });
 export type UpdateApplicationInput = z.output<typeof updateApplicationBody>;

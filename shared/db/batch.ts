@@ -14,19 +14,28 @@ type Args<E extends Entity> = KeyArgs<E['itemType']['pk']> & KeyArgs<E['itemType
 const chunks = <T>(xs: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The items of `keys` that exist, in one BatchGetItem per 100 keys (unprocessed keys retried). */
-export async function getManyOf<E extends Entity>(db: Db, entity: E, keys: readonly Args<E>[]): Promise<Value<E>[]> {
-  const found: Value<E>[] = [];
-  for (const part of chunks(keys.map((k) => entity.key(k)), 100)) {
+/**
+ * The raw items of `keys` (table keys) that exist, in one BatchGetItem per 100 keys, unprocessed keys asked
+ * again; `consistent` reads them strongly.
+ */
+export async function batchGetItems(db: Db, keys: readonly Record<string, unknown>[], consistent = false): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (const part of chunks(keys, 100)) {
     let pending: Record<string, unknown>[] | undefined = part;
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await pause(Math.min(1000, 20 * 2 ** attempt));
-      const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending } } }));
-      for (const item of out.Responses?.[db.tableName] ?? []) found.push(entity.parse(item) as Value<E>);
+      const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: consistent } } }));
+      found.push(...(out.Responses?.[db.tableName] ?? []));
       pending = out.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
     }
   }
   return found;
+}
+
+/** The items of `keys` that exist, parsed by their entity's schema. */
+export async function getManyOf<E extends Entity>(db: Db, entity: E, keys: readonly Args<E>[]): Promise<Value<E>[]> {
+  const items = await batchGetItems(db, keys.map((k) => entity.key(k)));
+  return items.map((item) => entity.parse(item) as Value<E>);
 }
 
 /** A bulk load outlives a slow moment of the database: puts are idempotent, so a timed-out batch is sent again (5 times at most). */

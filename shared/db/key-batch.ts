@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod/mini';
+import { batchGetItems } from './batch';
 import type { Db } from './client';
 import type { Entity, KeyArgs } from './entity';
 
@@ -24,28 +25,16 @@ interface Pending {
 }
 
 const keyId = (key: { pk: unknown; sk: unknown }) => `${String(key.pk)}\u0000${String(key.sk)}`;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function readOne(db: Db, entity: Entity, key: Record<string, unknown>, consistent: boolean): Promise<unknown> {
   const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: consistent }));
   return out.Item ? entity.parse(out.Item) : undefined;
 }
 
-/** One BatchGetItem per 100 keys, unprocessed keys asked again; returns the items found by key id. */
+/** The items found, by key id. */
 async function readMany(db: Db, keys: readonly Record<string, unknown>[], consistent: boolean): Promise<Map<string, Record<string, unknown>>> {
-  if (keys.length > 100) {
-    const parts = await Promise.all(Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) => readMany(db, keys.slice(i * 100, (i + 1) * 100), consistent)));
-    return new Map(parts.flatMap((part) => [...part]));
-  }
-  const found = new Map<string, Record<string, unknown>>();
-  let pending: Record<string, unknown>[] | undefined = [...keys];
-  for (let attempt = 0; pending?.length; attempt++) {
-    if (attempt > 0) await pause(Math.min(1000, 20 * 2 ** attempt));
-    const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: consistent } } }));
-    for (const item of out.Responses?.[db.tableName] ?? []) found.set(keyId(item as { pk: unknown; sk: unknown }), item);
-    pending = out.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
-  }
-  return found;
+  const items = await batchGetItems(db, keys, consistent);
+  return new Map(items.map((item) => [keyId(item as { pk: unknown; sk: unknown }), item]));
 }
 
 export function keyBatch(db: Db): KeyBatch & { send: () => void } {
