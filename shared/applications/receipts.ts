@@ -4,7 +4,6 @@ import { isStaff } from '../access/policy';
 import { formatBytes, formatDate, formatDateTime, quoted } from '../i18n/french';
 import type { Call, Criterion } from '../calls/schemas';
 import { criteriaOf, loadCall } from '../calls/use-cases';
-import { withFrenchTypography } from '../documents/french-report';
 import { renderPdf, type PdfSection } from '../documents/pdf';
 import { conflict } from '../errors';
 import { axisLabels } from '../programme/axes';
@@ -97,7 +96,7 @@ export async function receiptPdf(deps: Deps, principal: Principal, applicationId
     loadCall(deps, app.callId),
     listReadyAttachmentsOfParent(deps.db, parentKeyOf({ kind: 'application', applicationId, criterionId: null })),
   ]);
-  const bytes = await renderPdf(withFrenchTypography(receiptReport(app, bundle.call, criteriaOf(bundle, app.criteriaVersion), documents)));
+  const bytes = await renderPdf(receiptReport(app, bundle.call, criteriaOf(bundle, app.criteriaVersion), documents));
   return { filename: `accuse-reception-${fileSafe(app.dossierNumber)}.pdf`, bytes };
 }
 
@@ -123,6 +122,6 @@ export async function decisionLetterPdf(deps: Deps, principal: Principal, applic
   const visible = app.decision !== null && (isStaff(principal) || app.decisionPublishedAt !== null);
   if (!visible) throw conflict('DECISION_NOT_PUBLISHED', 'There is no published decision on this application yet');
   const bundle = await loadCall(deps, app.callId);
-  const bytes = await renderPdf(withFrenchTypography(decisionLetterReport(app, bundle.call)));
+  const bytes = await renderPdf(decisionLetterReport(app, bundle.call));
   return { filename: `decision-${fileSafe(app.dossierNumber ?? app.applicationId)}.pdf`, bytes };
 }

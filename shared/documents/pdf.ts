@@ -1,3 +1,4 @@
+import { frenchTypography } from '../i18n/french';
 import { helvetica, helveticaBold, pdfFile, type PdfFont, type PlacedText } from './pdf-file';
 
 /**
@@ -59,10 +60,14 @@ function breakWord(word: string, font: Measure, size: number, width: number): st
   return out;
 }
 
-/** Lines of at most `width`; breaks at ordinary spaces only (a no-break space keeps « 18 h » or « 1 234 » whole). */
+/**
+ * Lines of at most `width`; breaks at ordinary spaces only (a no-break space keeps « 18 h » or « 1 234 » whole).
+ * Every text gets French typography first (a no-break space before ; : ! ? » and after «), so that no report
+ * leaves « : » or « » » alone at a line's start.
+ */
 export function wrap(text: string, font: Measure, size: number, width: number): string[] {
   const lines: string[] = [];
-  for (const paragraph of winAnsi(text).split('\n')) {
+  for (const paragraph of winAnsi(frenchTypography(text)).split('\n')) {
     let line = '';
     for (const word of paragraph.split(/[ \t]+/).flatMap((w) => (font.widthOfTextAtSize(w, size) > width ? breakWord(w, font, size, width) : [w]))) {
       const candidate = line ? `${line} ${word}` : word;

@@ -1,4 +1,3 @@
-import { withFrenchTypography } from '../documents/french-report';
 import { renderPdf } from '../documents/pdf';
 import { notFound } from '../errors';
 import type { Deps } from '../runtime';
@@ -17,6 +16,6 @@ export async function exportGuide(deps: Deps, seasonId: string, format: 'markdow
   if (format === 'markdown') {
     return { contentType: 'text/markdown; charset=utf-8', content: guideToMarkdown(guide), filename: `${filename}.md` };
   }
-  const bytes = await renderPdf(withFrenchTypography(guideToPdfReport(guide)));
+  const bytes = await renderPdf(guideToPdfReport(guide));
   return { contentType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), filename: `${filename}.pdf`, base64: true };
 }

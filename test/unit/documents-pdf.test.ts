@@ -26,8 +26,9 @@ describe('report PDFs', () => {
   it('keeps « », ’, – and … as such, and no-break spaces inside « 18 h » and numbers', async () => {
     const { runs } = await pdfTextRuns(await renderPdf(report));
     const all = runs.map((r) => r.text).join('\n');
-    expect(all).toContain('Bilan du programme « essaimage »');
-    expect(all).toContain('« une offre, un candidat »');
+    // renderPdf sets French typography: a no-break space inside « » and before « : ».
+    expect(all).toContain('Bilan du programme «\u00a0essaimage\u00a0»');
+    expect(all).toContain('«\u00a0une offre, un candidat\u00a0»');
     expect(all).toContain('l’équipe – deux chargés – prospecte…');
     expect(all).toContain('avant 18\u00a0h');
     expect(all).toContain('1\u00a0234');

@@ -94,7 +94,8 @@ describe('report PDF file', () => {
     const { runs } = await pdfTextRuns(await renderPdf({ title: 'Accusé de réception', sections: [{ paragraphs: [paragraph] }] }));
     const all = runs.map((r) => r.text).join(' ');
     expect(all).toContain('Accusé de réception');
-    expect(all).toContain(paragraph);
+    // renderPdf sets French typography: a no-break space inside « » and before « : ».
+    expect(all).toContain('Œuvre «\u00a0Nouveaux territoires\u00a0»\u00a0: l’équipe – deux chargés – prospecte… 15\u00a0€, à Besançon, où ça s’ébruite.');
     expect(runs[0]).toMatchObject({ font: 'Helvetica-Bold', size: 18, x: 50 });
     expect(runs[1]).toMatchObject({ font: 'Helvetica', size: 10, x: 50 });
   });

@@ -3,7 +3,6 @@ import { listReadyAttachmentsOfParent } from '../../attachments/repository';
 import { parentKeyOf } from '../../attachments/schemas';
 import { parisDay } from '../../calendar';
 import { countOf, formatDate, formatDecimal, formatNumber, formatPercent } from '../../i18n/french';
-import { withFrenchTypography } from '../../documents/french-report';
 import { renderPdf, type PdfSection } from '../../documents/pdf';
 import { listAllEssaimesOfSeason } from '../../essaimes/repository';
 import { getTemplate, listReportsOfEssaime, listReportsOfStage, listStagesOfSeason } from '../../evaluation/repository';
@@ -90,11 +89,11 @@ export async function essaimeFinalReportPdf(deps: Deps, principal: Principal, es
       : ['Pas encore de décision.'],
   });
   const t = dashboard.territory;
-  const bytes = await renderPdf(withFrenchTypography({
+  const bytes = await renderPdf({
     title: `Rapport final — ${dashboard.structureName}`,
     subtitle: `${t.name} (${t.departement}, ${t.region}) — hypothèse ${dashboard.hypothesis} — ${season?.name ?? ''}`,
     sections,
-  }));
+  });
   return { filename: `rapport-final-${slug(dashboard.structureName)}.pdf`, bytes };
 }
 
@@ -136,10 +135,10 @@ export async function programmeFinalReportPdf(deps: Deps, seasonId: string): Pro
       ]),
     },
   });
-  const bytes = await renderPdf(withFrenchTypography({
+  const bytes = await renderPdf({
     title: `Bilan du programme — ${dashboard.seasonName}`,
     subtitle: `Essaimage de la méthode A.CO.R. : ${countOf(essaimes.length, 'structure', 'structures')}, objectif de 5 à 10 territoires. Chaque chiffre de référence est donné avec sa source.`,
     sections,
-  }));
+  });
   return { filename: `bilan-programme-${slug(dashboard.seasonName)}.pdf`, bytes };
 }
