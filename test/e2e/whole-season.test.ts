@@ -422,8 +422,9 @@ describe('a whole season from the browser', () => {
     await form.getByLabel('Indicateurs de résultat validés').fill('Personnes accompagnées en emploi ; 60 % en un an');
     await form.getByRole('button', { name: 'Enregistrer la réunion' }).click();
     await page.getByTestId('notice').getByText(/Réunion enregistrée/).waitFor();
+    // The decisions in force reload after the notice: waited for, not read once.
+    await expect.poll(() => text(page.getByRole('region', { name: 'Décisions en vigueur pour la saison' }))).toContain('Personnes accompagnées en emploi — 60 % en un an');
     await settled(page);
-    expect(await text(page.getByRole('region', { name: 'Décisions en vigueur pour la saison' }))).toContain('Personnes accompagnées en emploi — 60 % en un an');
     await check(page, 'staff-governance', true);
   }, 90_000);
 
